@@ -1,0 +1,36 @@
+import type { Labels } from '../layers/layer.js';
+import type { Tensor } from '../tensor/tensor.js';
+
+/** Parameters (or their gradients) by the book's names: W1, b1, W2, b2, … */
+export type Params = Record<string, Tensor>;
+
+/** What a network reports about its architecture (saved in model files as metadata). */
+export interface NetworkConfig {
+  readonly kind: 'two-layer' | 'multi-layer' | 'simple';
+  readonly inputSize: number;
+  readonly hiddenSizes: readonly number[];
+  readonly outputSize: number;
+  readonly activation: 'relu' | 'sigmoid';
+  readonly weightDecay: number;
+  readonly dropout: number;
+  readonly dtype: 'float32' | 'float64';
+}
+
+/**
+ * The contract every classifier network meets (TwoLayerNet, MultiLayerNet), used by the trainer,
+ * the CLI and the playground.
+ */
+export interface Network {
+  readonly params: Params;
+  readonly config: NetworkConfig;
+  /** Scores (logits) for x (N, D) → (N, C). `train` enables dropout. */
+  predict(x: Tensor, train?: boolean): Tensor;
+  /** The loss on a batch (cross-entropy of softmax, plus ½λΣW² when weight decay is on). */
+  loss(x: Tensor, t: Labels, train?: boolean): number;
+  /** The fraction of rows whose argmax matches the label. */
+  accuracy(x: Tensor, t: Labels): number;
+  /** Backpropagation: one forward and one backward pass; gradients by parameter name. */
+  gradient(x: Tensor, t: Labels): { loss: number; grads: Params };
+  /** The same gradients by central differences (chapter 4; slow). */
+  numericalGradient(x: Tensor, t: Labels): Params;
+}

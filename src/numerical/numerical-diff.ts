@@ -1,0 +1,23 @@
+/** Options of numericalDiff. */
+export interface NumericalDiffOptions {
+  /** The step h (default 1e-4, the book's choice: small, but not so small that rounding wins). */
+  h?: number;
+  /** 'central': (f(x+h) − f(x−h)) / 2h, error O(h²) (default, the book's); 'forward': (f(x+h) − f(x)) / h, error O(h). */
+  method?: 'central' | 'forward';
+}
+
+/**
+ * The derivative of a one-variable function by finite differences:
+ *   central: f'(x) ≈ (f(x+h) − f(x−h)) / 2h,   forward: f'(x) ≈ (f(x+h) − f(x)) / h.
+ * Book: numerical_diff (ch04 §4.3). With h = 1e-50 the step vanishes in floating point
+ * (x + h == x) and the result is 0: that is why h = 1e-4.
+ * @example numericalDiff((x) => 0.01 * x ** 2 + 0.1 * x, 5)  // 0.1999999999990898
+ */
+export function numericalDiff(f: (x: number) => number, x: number, options: NumericalDiffOptions = {}): number {
+  const h = options.h ?? 1e-4;
+  const method = options.method ?? 'central';
+  if (!(h > 0)) throw new RangeError(`numericalDiff: h must be > 0, got ${h}`);
+  if (method === 'forward') return (f(x + h) - f(x)) / h;
+  if (method !== 'central') throw new RangeError(`numericalDiff: method must be 'central' or 'forward', got '${String(method)}'`);
+  return (f(x + h) - f(x - h)) / (2 * h);
+}

@@ -1,0 +1,29 @@
+import { zerosLike as zerosOf } from '../tensor/creation.js';
+import type { Tensor } from '../tensor/tensor.js';
+
+/**
+ * The gradient of a scalar function of a tensor by central differences, element by element:
+ *   ∂f/∂xᵢ ≈ (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h.
+ * Each element of x is perturbed in place and restored, so `f` may ignore its argument and read
+ * x through a closure (the book's `lambda W: net.loss(x, t)`). Costs 2·size evaluations of f.
+ * Shapes: x any → gradient of the same shape (a new Float64Array-backed tensor of x's dtype).
+ * Book: numerical_gradient (ch04 §4.4, common/gradient.py).
+ * @example numericalGradient((x) => x.data[0] ** 2 + x.data[1] ** 2, tensor([3, 4])).toArray()  // [6, 8]
+ */
+export function numericalGradient(f: (x: Tensor) => number, x: Tensor, h = 1e-4, out?: Tensor): Tensor {
+  if (!(h > 0)) throw new RangeError(`numericalGradient: h must be > 0, got ${h}`);
+  const grad = out ?? zerosOf(x);
+  const d = x.data;
+  const g = grad.data;
+  for (let i = 0; i < x.size; i++) {
+    const tmp = d[i];
+    d[i] = tmp + h;
+    const fxh1 = f(x);
+    d[i] = tmp - h;
+    const fxh2 = f(x);
+    g[i] = (fxh1 - fxh2) / (2 * h);
+    d[i] = tmp; // restore the value
+  }
+  return grad;
+}
+
