@@ -1,0 +1,22 @@
+import { ExperimentError, type Experiment } from './experiment.js';
+import { numericalDiffExperiment } from './numerical-diff.js';
+
+/**
+ * Every experiment, in the order of the book (and of the gallery).
+ * @example EXPERIMENTS.map((e) => e.name) // ['numerical-diff', 'partial-derivatives', …]
+ */
+export const EXPERIMENTS: readonly Experiment[] = [numericalDiffExperiment];
+
+/**
+ * The experiment called `name`, or an ExperimentError listing the known names.
+ * @example findExperiment('numerical-diff').title // 'Numerical differentiation'
+ */
+export function findExperiment(name: string): Experiment {
+  const found = EXPERIMENTS.find((e) => e.name === name);
+  if (found === undefined) {
+    throw new ExperimentError(
+      `experiment name: expected one of ${EXPERIMENTS.map((e) => e.name).join(', ')} or 'all', found '${name}'`,
+    );
+  }
+  return found;
+}

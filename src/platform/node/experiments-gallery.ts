@@ -1,0 +1,149 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Experiment, ExperimentResult, ExperimentSize, JsonValue, KeyNumber } from '../../experiments/experiment.js';
+import { writeChart } from './render-chart.js';
+
+/** What `summary.json` of one experiment holds; the gallery is built from these files. */
+export interface ExperimentRecord {
+  readonly name: string;
+  readonly title: string;
+  readonly claim: string;
+  readonly book: string;
+  readonly size: ExperimentSize;
+  readonly seed: number;
+  readonly runtimeSeconds: number;
+  readonly key: readonly KeyNumber[];
+  /** Figure files relative to the experiment's folder. */
+  readonly figures: readonly { readonly name: string; readonly caption: string; readonly svg: string; readonly png: string }[];
+  readonly numbers: { readonly [key: string]: JsonValue };
+}
+
+/** How a run was made, stored beside its results. */
+export interface RunInfo {
+  readonly size: ExperimentSize;
+  readonly seed: number;
+  readonly runtimeSeconds: number;
+}
+
+/**
+ * Writes one experiment's results to `dir`: each figure as `<figure>.svg` and `<figure>.png`, and
+ * `summary.json` (claim, key numbers, all numbers, figure files, size, seed, runtime).
+ * @example
+ * await writeExperimentRun('runs/experiments/numerical-diff', numericalDiffExperiment, result, info);
+ * // runs/experiments/numerical-diff/{tangents.svg, tangents.png, error-vs-h.svg, …, summary.json}
+ */
+export async function writeExperimentRun(
+  dir: string,
+  experiment: Experiment,
+  result: ExperimentResult,
+  info: RunInfo,
+): Promise<ExperimentRecord> {
+  await mkdir(dir, { recursive: true });
+  const figures = [];
+  for (const figure of result.figures) {
+    await writeChart(figure.spec, join(dir, figure.name));
+    figures.push({ name: figure.name, caption: figure.caption, svg: `${figure.name}.svg`, png: `${figure.name}.png` });
+  }
+  const record: ExperimentRecord = {
+    name: experiment.name,
+    title: experiment.title,
+    claim: experiment.claim,
+    book: experiment.book,
+    size: info.size,
+    seed: info.seed,
+    runtimeSeconds: info.runtimeSeconds,
+    key: result.key,
+    figures,
+    numbers: result.numbers,
+  };
+  await writeFile(join(dir, 'summary.json'), `${JSON.stringify(record, null, 2)}\n`);
+  return record;
+}
+
+/**
+ * The records of the experiments in `root` that have a summary.json, in the given name order
+ * (names without a folder are skipped).
+ */
+export function readExperimentRecords(root: string, order: readonly string[]): ExperimentRecord[] {
+  if (!existsSync(root)) return [];
+  const present = new Set(readdirSync(root));
+  return order
+    .filter((name) => present.has(name) && existsSync(join(root, name, 'summary.json')))
+    .map((name) => JSON.parse(readFileSync(join(root, name, 'summary.json'), 'utf8')) as ExperimentRecord);
+}
+
+/**
+ * Writes `<root>/index.html`: every experiment's figures beside its claim (with the book's
+ * chapter and section), its key numbers, size, seed and runtime. Images are linked by relative
+ * path (PNG, each a link to its SVG), so the folder can be moved or served as it is.
+ * @example
+ * await writeGallery('runs/experiments', records); // 'runs/experiments/index.html'
+ */
+export async function writeGallery(root: string, records: readonly ExperimentRecord[]): Promise<string> {
+  await mkdir(root, { recursive: true });
+  const path = join(root, 'index.html');
+  await writeFile(path, galleryHtml(records));
+  return path;
+}
+
+/** The gallery page for some experiment records (pure string building). */
+export function galleryHtml(records: readonly ExperimentRecord[]): string {
+  const toc = records.map((r) => `<li><a href="#${esc(r.name)}">${esc(r.title)}</a> <code>${esc(r.name)}</code></li>`).join('\n');
+  const sections = records.map(sectionHtml).join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>gradlab experiments</title>
+<style>
+body { font-family: 'DejaVu Sans', Arial, sans-serif; max-width: 1280px; margin: 2em auto; padding: 0 1em; color: #222; }
+section { border-top: 1px solid #ddd; padding-top: 1em; margin-top: 2em; }
+.claim { font-size: 1.1em; background: #f5f8fc; border-left: 4px solid #1f77b4; padding: 0.6em 1em; }
+.figures { display: flex; flex-wrap: wrap; gap: 1.5em; }
+figure { margin: 0; max-width: 600px; }
+figure img { width: 100%; height: auto; border: 1px solid #eee; }
+figcaption { font-size: 0.9em; color: #444; }
+table { border-collapse: collapse; margin: 0.8em 0; }
+td { border-bottom: 1px solid #eee; padding: 0.2em 0.8em 0.2em 0; vertical-align: top; }
+td.v { font-family: monospace; }
+.meta { color: #666; font-size: 0.85em; }
+</style>
+</head>
+<body>
+<h1>gradlab experiments</h1>
+<p>Each experiment regenerates a figure or a number of the seed notes on <i>Deep Learning from Scratch</i> (chapters 4–5), seeded and reproducible: <code>gradlab experiment &lt;name&gt;</code> (<code>--full</code> for the book's sizes).</p>
+<ul>
+${toc}
+</ul>
+${sections}
+</body>
+</html>
+`;
+}
+
+function sectionHtml(r: ExperimentRecord): string {
+  const rows = r.key.map((k) => `<tr><td>${esc(k.label)}</td><td class="v">${esc(String(k.value))}</td></tr>`).join('\n');
+  const figures = r.figures
+    .map(
+      (f) =>
+        `<figure><a href="${esc(`${r.name}/${f.svg}`)}"><img src="${esc(`${r.name}/${f.png}`)}" alt="${esc(f.caption)}"></a><figcaption>${esc(f.caption)}</figcaption></figure>`,
+    )
+    .join('\n');
+  return `<section id="${esc(r.name)}">
+<h2>${esc(r.title)} <code>${esc(r.name)}</code></h2>
+<p class="claim">${esc(r.claim)}</p>
+<table>
+${rows}
+</table>
+<p class="meta">book ${esc(r.book)} · size ${esc(r.size)} · seed ${r.seed} · ${r.runtimeSeconds.toFixed(1)} s · <a href="${esc(`${r.name}/summary.json`)}">summary.json</a></p>
+<div class="figures">
+${figures}
+</div>
+</section>`;
+}
+
+function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
