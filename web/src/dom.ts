@@ -1,0 +1,26 @@
+/** Small DOM helpers shared by the panels. */
+
+/**
+ * The element with this id; throws when the page markup lacks it (a bug, not a user error).
+ * @example
+ * const lr = byId<HTMLInputElement>('gd-lr');
+ */
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`playground: element #${id} is missing from index.html`);
+  return el as T;
+}
+
+/**
+ * A number for tables and status lines: 4 significant digits, exponent form when tiny or huge.
+ * @example
+ * fmt(0.000012345); // '1.234e-5'
+ */
+export function fmt(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  return a < 1e-3 || a >= 1e5
+    ? v.toExponential(3).replace('e+', 'e')
+    : String(Number(v.toPrecision(4)));
+}
