@@ -72,3 +72,18 @@ export function chartFrame(options: FrameOptions): {
     config: CHART_CONFIG,
   };
 }
+
+/**
+ * A quantitative position channel on `field` with exactly the given domain (no nice rounding,
+ * no forced zero): for 2-D plots whose axes must match the data grid.
+ * @example
+ * fixedAxis('x', 'x0', [-2, 2]); // { field: 'x', type: 'quantitative', title: 'x0', scale: { domain: [-2, 2], ... } }
+ */
+export function fixedAxis(field: string, title: string, domain: Domain) {
+  return {
+    field,
+    type: 'quantitative' as const,
+    title,
+    scale: { domain: [domain[0], domain[1]], nice: false, zero: false },
+  };
+}

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { chartFrame, type FrameOptions, type ScaleKind } from './chart-frame.js';
+import { chartFrame, fixedAxis, type FrameOptions, type ScaleKind } from './chart-frame.js';
 import { contourLevels, contourSegments } from './contour-lines.js';
 import { flattenGrid, type Grid2D } from './grid.js';
 import { pathLayers, type PathOverlay } from './path-overlay.js';
@@ -53,8 +53,8 @@ export function contourChart(
     typeof options.levels === 'object'
       ? options.levels
       : contourLevels(zMin, zMax, options.levels ?? 10, zScale);
-  const x = axisOf('x', g.x0, options.xLabel);
-  const y = axisOf('y', g.x1, options.yLabel);
+  const x = fixedAxis('x', options.xLabel, [g.x0[0]!, g.x0.at(-1)!]);
+  const y = fixedAxis('y', options.yLabel, [g.x1[0]!, g.x1.at(-1)!]);
   const cells = options.heatmap === false ? [] : [heatmapLayer(g, zScale, options.zLabel ?? 'f')];
   return {
     ...chartFrame({ ...options, width: options.width ?? 400, height: options.height ?? 400 }),
@@ -63,20 +63,10 @@ export function contourChart(
       ...cells,
       {
         data: { values: contourSegments(g, levels) },
-        mark: { type: 'rule', color: '#333', strokeWidth: 0.8, opacity: 0.8 },
+        mark: { type: 'rule', color: '#333', strokeWidth: 0.8, opacity: 0.8, aria: false },
         encoding: { x2: { field: 'x2' }, y2: { field: 'y2' } },
       },
       ...pathLayers(paths),
     ],
-  };
-}
-
-/** A quantitative position channel on `field` whose domain is exactly the grid's span. */
-function axisOf(field: 'x' | 'y', values: readonly number[], title: string) {
-  return {
-    field,
-    type: 'quantitative' as const,
-    title,
-    scale: { domain: [values[0]!, values[values.length - 1]!], nice: false, zero: false },
   };
 }

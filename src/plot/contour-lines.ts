@@ -49,7 +49,7 @@ export function contourSegments(grid: FlatGrid, levels: readonly number[]): Cont
   const out: ContourSegment[] = [];
   for (let j = 0; j + 1 < x1.length; j++) {
     for (let i = 0; i + 1 < nx; i++) {
-      // Corners counter-clockwise from (x0[i], x1[j]); edge e joins corner e and corner e+1.
+      // Corners counter-clockwise from (x0[i], x1[j]).
       const xs = [x0[i]!, x0[i + 1]!, x0[i + 1]!, x0[i]!];
       const ys = [x1[j]!, x1[j]!, x1[j + 1]!, x1[j + 1]!];
       const zs = [
@@ -61,13 +61,10 @@ export function contourSegments(grid: FlatGrid, levels: readonly number[]): Cont
       if (!zs.every(Number.isFinite)) continue;
       for (const c of levels) {
         const points: [number, number][] = [];
-        for (let e = 0; e < 4; e++) {
-          const a = zs[e]!;
-          const b = zs[(e + 1) % 4]!;
-          if (a >= c !== b >= c) {
-            const t = (c - a) / (b - a);
-            const f = (e + 1) % 4;
-            points.push([xs[e]! + t * (xs[f]! - xs[e]!), ys[e]! + t * (ys[f]! - ys[e]!)]);
+        for (const [a, b] of EDGES) {
+          if (zs[a]! >= c !== zs[b]! >= c) {
+            const t = (c - zs[a]!) / (zs[b]! - zs[a]!);
+            points.push([xs[a]! + t * (xs[b]! - xs[a]!), ys[a]! + t * (ys[b]! - ys[a]!)]);
           }
         }
         if (points.length === 2) {
@@ -91,6 +88,17 @@ export function contourSegments(grid: FlatGrid, levels: readonly number[]): Cont
   }
   return out;
 }
+
+/**
+ * Cell edges bottom, right, top, left as corner pairs, each run left→right or bottom→top: the
+ * two cells that share an edge then interpolate it identically, so level lines join exactly.
+ */
+const EDGES: readonly (readonly [number, number])[] = [
+  [0, 1],
+  [1, 2],
+  [3, 2],
+  [0, 3],
+];
 
 function segment(
   level: number,

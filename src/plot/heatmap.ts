@@ -40,7 +40,8 @@ export function heatmapLayer(grid: FlatGrid, zScale: ScaleKind, title: string) {
   }
   return {
     data: { values: rows },
-    mark: { type: 'rect' as const, strokeWidth: 0, clip: true },
+    // aria: false drops a per-cell aria-label that would double the SVG's size.
+    mark: { type: 'rect' as const, strokeWidth: 0, clip: true, aria: false },
     encoding: {
       x2: { field: 'x2' },
       y2: { field: 'y2' },

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { chartFrame, type Domain, type FrameOptions } from './chart-frame.js';
+import { chartFrame, fixedAxis, type Domain, type FrameOptions } from './chart-frame.js';
 import { PlotInputError } from './plot-error.js';
 
 /** One arrow of a vector field: from (x, y) along (dx, dy). */
@@ -98,30 +98,32 @@ export function vectorFieldChart(
     });
   }
   const color = options.color ?? '#666666';
-  const axis = (field: keyof ArrowRow, title: string, domain: Domain) => ({
-    field,
-    type: 'quantitative' as const,
-    title,
-    scale: { domain: [domain[0], domain[1]], nice: false, zero: false },
-  });
   return {
     ...chartFrame({ ...options, width, height }),
     data: { values: rows },
     layer: [
       {
-        mark: { type: 'rule', color, strokeWidth: 1.3, clip: true },
+        mark: { type: 'rule', color, strokeWidth: 1.3, clip: true, aria: false },
         encoding: {
-          x: axis('x', options.xLabel, xDomain),
-          y: axis('y', options.yLabel, yDomain),
+          x: fixedAxis('x', options.xLabel, xDomain),
+          y: fixedAxis('y', options.yLabel, yDomain),
           x2: { field: 'x2' },
           y2: { field: 'y2' },
         },
       },
       {
-        mark: { type: 'point', shape: 'triangle', filled: true, color, opacity: 1, clip: true },
+        mark: {
+          type: 'point',
+          shape: 'triangle',
+          filled: true,
+          color,
+          opacity: 1,
+          clip: true,
+          aria: false,
+        },
         encoding: {
-          x: axis('x2', options.xLabel, xDomain),
-          y: axis('y2', options.yLabel, yDomain),
+          x: fixedAxis('x2', options.xLabel, xDomain),
+          y: fixedAxis('y2', options.yLabel, yDomain),
           angle: { field: 'angle', type: 'quantitative', scale: null },
           size: { field: 'size', type: 'quantitative', scale: null },
         },

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { writeFileAtomic } from './atomic-write.js';
 
 /** Thrown when a chart spec asks to load anything (a data URL, an image): rendering is offline. */
 export class OfflineLoadError extends Error {
@@ -145,22 +146,9 @@ export function svgToPng(svg: string, options: PngOptions = {}): Uint8Array {
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }
 
-let tempCounter = 0;
-
-/** Writes a file by writing a sibling temp file and renaming it, so readers never see half a file. */
-async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temp = `${path}.${process.pid}.${++tempCounter}.tmp`;
-  try {
-    await writeFile(temp, data);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
 /**
  * Renders a spec and writes `<base>.svg` and `<base>.png` atomically (creating the folder).
+ * @throws FileWriteError (from writeFileAtomic) naming the file that could not be written.
  * @example
  * await writeChart(accuracyChart(epochs, trainAcc, testAcc), 'runs/mnist/accuracy');
  * // { svg: 'runs/mnist/accuracy.svg', png: 'runs/mnist/accuracy.png' }
@@ -173,7 +161,7 @@ export async function writeChart(
   const svg = await renderSvg(spec);
   const paths = { svg: `${base}.svg`, png: `${base}.png` };
   await mkdir(dirname(base), { recursive: true });
-  await writeAtomic(paths.svg, svg);
-  await writeAtomic(paths.png, svgToPng(svg, options));
+  writeFileAtomic(paths.svg, svg);
+  writeFileAtomic(paths.png, svgToPng(svg, options));
   return paths;
 }
