@@ -1,11 +1,21 @@
 import { ExperimentError, type Experiment } from './experiment.js';
+import { gradientDescentExperiment } from './gradient-descent.js';
+import { gradientFieldExperiment } from './gradient-field.js';
+import { learningRateExperiment } from './learning-rate.js';
 import { numericalDiffExperiment } from './numerical-diff.js';
+import { partialDerivativesExperiment } from './partial-derivatives.js';
 
 /**
  * Every experiment, in the order of the book (and of the gallery).
  * @example EXPERIMENTS.map((e) => e.name) // ['numerical-diff', 'partial-derivatives', …]
  */
-export const EXPERIMENTS: readonly Experiment[] = [numericalDiffExperiment];
+export const EXPERIMENTS: readonly Experiment[] = [
+  numericalDiffExperiment,
+  partialDerivativesExperiment,
+  gradientFieldExperiment,
+  gradientDescentExperiment,
+  learningRateExperiment,
+];
 
 /**
  * The experiment called `name`, or an ExperimentError listing the known names.
