@@ -35,3 +35,6 @@ export function required<T>(value: T | undefined, layer: string): T {
   if (value === undefined) throw new Error(`${layer}.backward called before forward`);
   return value;
 }
+
+/** The params and grads of a layer without parameters (ReLU, Sigmoid, Dropout): one frozen empty record. */
+export const noParams: Readonly<Record<string, Tensor>> = Object.freeze({});

@@ -1,0 +1,68 @@
+import { reuse } from '../tensor/ops/check.js';
+import { rowsCols, softmaxCrossEntropy, softmaxCrossEntropyBackward } from '../tensor/ops/softmax-rows.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { toClassIndices } from './class-indices.js';
+import { required, type Labels, type LossLayer } from './layer.js';
+
+/** The book's log guard in cross_entropy_error: log(y + δ) never sees log 0. */
+const DELTA = 1e-7;
+
+/**
+ * Softmax followed by the cross-entropy error, fused (the last layer of a classifier):
+ *   y = softmax(x) row-wise,  L = −(1/N) Σₙ log(y[n, tₙ] + δ),  δ = 1e-7;
+ *   ∂L/∂x[n, ·] = dout · (y[n, ·] − onehot(tₙ)) / N · y[n, tₙ] / (y[n, tₙ] + δ).
+ * The last factor is the derivative of the book's δ. The book's backward, (y − t)/N, drops it:
+ * that is the exact gradient of the loss without δ, and it differs from the gradient of the loss
+ * the book reports by δ/y_t relative (about 1e-6 for 10 near-uniform classes). Keeping it makes
+ * backward the exact derivative of forward, so the chapter-5 gradient check reaches the 1e-10
+ * level the book prints (its printed numbers were made without δ). Training is unaffected.
+ * `dout` scales the gradient (the book ignores it). Labels: indices (N) or one-hot (N, C).
+ * Shapes: x (N, C) logits or (C) for one sample; t (N) or (N, C) → L scalar, dx like x.
+ * Book: SoftmaxWithLoss (ch05 §5.6.3, common/layers.py).
+ * @example
+ * const loss = new SoftmaxWithLoss();
+ * loss.forward(tensor([[0, 0]]), [1]);     // 0.6931469805599654 = −log(0.5 + 1e-7)
+ * loss.backward().toArray();               // [[0.4999999, −0.4999999]] (≈ (y − t)·0.5/(0.5 + 1e-7))
+ */
+export class SoftmaxWithLoss implements LossLayer {
+  #y?: Tensor;
+  #labels?: Int32Array;
+  #dx?: Tensor;
+  #loss = Number.NaN;
+
+  /** The softmax output of the last forward (the book's self.y), or undefined before it. */
+  get y(): Tensor | undefined {
+    return this.#y;
+  }
+
+  /** The loss of the last forward (NaN before it). */
+  get loss(): number {
+    return this.#loss;
+  }
+
+  forward(x: Tensor, t: Labels): number {
+    const [rows, cols] = rowsCols('SoftmaxWithLoss.forward', x);
+    this.#labels = toClassIndices(t, rows, cols, 'SoftmaxWithLoss.forward', this.#labels);
+    const { loss, y } = softmaxCrossEntropy(x, this.#labels, reuse(this.#y, x.shape, x.dtype));
+    this.#y = y;
+    this.#loss = loss;
+    return loss;
+  }
+
+  backward(dout = 1): Tensor {
+    const y = required(this.#y, 'SoftmaxWithLoss');
+    const labels = required(this.#labels, 'SoftmaxWithLoss');
+    const dx = softmaxCrossEntropyBackward(y, labels, dout, reuse(this.#dx, y.shape, y.dtype));
+    this.#dx = dx;
+    // The δ factor per row; the kernel has no per-row scale, so it is applied here (N·C numbers).
+    const [rows, cols] = rowsCols('SoftmaxWithLoss.backward', y);
+    const yd = y.data;
+    const dd = dx.data;
+    for (let r = 0; r < rows; r++) {
+      const yt = yd[r * cols + labels[r]];
+      const factor = yt / (yt + DELTA);
+      for (let c = r * cols; c < (r + 1) * cols; c++) dd[c] *= factor;
+    }
+    return dx;
+  }
+}
