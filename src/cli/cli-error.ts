@@ -1,0 +1,61 @@
+import { CommanderError } from 'commander';
+
+/** Exit code of a wrong command line (unknown option, bad value, conflicting options). */
+export const EXIT_USAGE = 2;
+/** Exit code of a failure: a bad file, a missing dataset, a diverged run. */
+export const EXIT_FAILURE = 1;
+
+/**
+ * A command line that is wrong in a way commander cannot see (conflicting options, a missing
+ * either/or option): printed as one line, exit code 2.
+ * @example
+ * throw new UsageError("give either --image or --index");
+ */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** The error classes whose message is meant for the user: printed alone, no stack trace. */
+const USER_ERRORS = new Set([
+  'IdxFormatError',
+  'DatasetError',
+  'FileReadError',
+  'FileWriteError',
+  'SafetensorsError',
+  'PngFormatError',
+  'CheckpointError',
+  'ModelFileError',
+  'DivergenceError',
+  'OptimizerError',
+  'OfflineLoadError',
+]);
+
+/** Errors that mean the command line was wrong (exit 2). */
+const USAGE_ERRORS = new Set(['UsageError', 'TrainOptionsError']);
+
+/**
+ * How the top-level handler reports an error: the one line to print and the exit code.
+ * Known errors print their message; anything else is a bug, reported with its first stack
+ * frame so it can be found (set GRADLAB_DEBUG=1 for the whole stack).
+ * @example
+ * describeError(new UsageError('give --image or --index')); // { line: 'gradlab: give --image or --index', code: 2 }
+ */
+export function describeError(error: unknown): { line: string; code: number } {
+  if (error instanceof CommanderError)
+    return { line: '', code: error.exitCode === 0 ? 0 : EXIT_USAGE };
+  if (error instanceof Error) {
+    const oneLine = error.message.replace(/\s*\n\s*/g, ' ');
+    if (USAGE_ERRORS.has(error.name)) return { line: `gradlab: ${oneLine}`, code: EXIT_USAGE };
+    if (USER_ERRORS.has(error.name)) return { line: `gradlab: ${oneLine}`, code: EXIT_FAILURE };
+    const frame =
+      error.stack
+        ?.split('\n')
+        .find((l) => l.trim().startsWith('at '))
+        ?.trim() ?? '';
+    return {
+      line: `gradlab: internal error: ${error.name}: ${oneLine} (${frame})`,
+      code: EXIT_FAILURE,
+    };
+  }
+  return { line: `gradlab: internal error: ${String(error)}`, code: EXIT_FAILURE };
+}

@@ -1,0 +1,126 @@
+import { MultiBar, Presets } from 'cli-progress';
+import type { EpochRecord } from '../train/train-history.js';
+
+/** What the train command tells the user while it runs. */
+export interface ProgressReporter {
+  /** A step finished; called for every step (implementations throttle their output). */
+  step(iteration: number, loss: number): void;
+  /** A line that must appear (epoch lines, messages), above the bar on a terminal. */
+  log(line: string): void;
+  /** Removes the bar; later output goes to plain lines. */
+  stop(): void;
+}
+
+/** m:ss or h:mm:ss. */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '--:--';
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/**
+ * The epoch line: epoch, iteration, train and test accuracy (and validation when measured).
+ * @example
+ * formatEpoch({ epoch: 1, iteration: 600, trainAccuracy: 0.9, testAccuracy: 0.91, validationAccuracy: null }, 16);
+ * // 'epoch  1/16  iteration   600  train acc 0.9000  test acc 0.9100'
+ */
+export function formatEpoch(e: EpochRecord, totalEpochs: number, totalIterations: number): string {
+  const ew = String(totalEpochs).length;
+  const iw = String(totalIterations).length;
+  const val =
+    e.validationAccuracy === null ? '' : `  validation acc ${e.validationAccuracy.toFixed(4)}`;
+  return (
+    `epoch ${String(e.epoch).padStart(ew)}/${totalEpochs}  iteration ${String(e.iteration).padStart(iw)}  ` +
+    `train acc ${e.trainAccuracy.toFixed(4)}  test acc ${e.testAccuracy.toFixed(4)}${val}`
+  );
+}
+
+/** Iterations per second and ETA from the steps done in this session. */
+class Rate {
+  readonly #t0 = performance.now();
+  constructor(
+    readonly startIteration: number,
+    readonly total: number,
+  ) {}
+  measure(iteration: number): { speed: number; eta: number } {
+    const seconds = (performance.now() - this.#t0) / 1000;
+    const done = iteration - this.startIteration;
+    const speed = seconds > 0 ? done / seconds : 0;
+    return { speed, eta: speed > 0 ? (this.total - iteration) / speed : Number.NaN };
+  }
+}
+
+/**
+ * A live bar on a terminal: iteration/total, loss, iterations per second and ETA, redrawn at
+ * most 10 times a second; log lines print above it.
+ */
+export function createBarReporter(
+  total: number,
+  startIteration: number,
+  stream: NodeJS.WriteStream,
+): ProgressReporter {
+  const multi = new MultiBar(
+    {
+      stream,
+      format: 'train {bar} {value}/{total} | loss {loss} | {speed} it/s | ETA {etaText}',
+      hideCursor: true,
+      clearOnComplete: true,
+      barsize: 30,
+      fps: 10,
+    },
+    Presets.shades_classic,
+  );
+  const bar = multi.create(total, startIteration, { loss: '-', speed: '-', etaText: '--:--' });
+  const rate = new Rate(startIteration, total);
+  let last = 0;
+  let stopped = false;
+  return {
+    step(iteration, loss) {
+      const now = performance.now();
+      if (now - last < 100 && iteration < total) return;
+      last = now;
+      const { speed, eta } = rate.measure(iteration);
+      bar.update(iteration, {
+        loss: loss.toFixed(4),
+        speed: speed.toFixed(0),
+        etaText: formatDuration(eta),
+      });
+    },
+    log(line) {
+      if (stopped) stream.write(`${line}\n`);
+      else multi.log(`${line}\n`);
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      multi.stop();
+    },
+  };
+}
+
+/**
+ * Plain lines for logs and pipes: a progress line every 5% of the run, plus the log lines.
+ */
+export function createLineReporter(
+  total: number,
+  startIteration: number,
+  write: (line: string) => void,
+): ProgressReporter {
+  const every = Math.max(1, Math.round(total / 20));
+  const rate = new Rate(startIteration, total);
+  const width = String(total).length;
+  return {
+    step(iteration, loss) {
+      if (iteration % every !== 0 && iteration !== total) return;
+      const { speed, eta } = rate.measure(iteration);
+      write(
+        `iteration ${String(iteration).padStart(width)}/${total}  loss ${loss.toFixed(4)}  ${speed.toFixed(0)} it/s  ETA ${formatDuration(eta)}`,
+      );
+    },
+    log: write,
+    stop() {},
+  };
+}

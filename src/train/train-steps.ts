@@ -1,0 +1,85 @@
+import type { EpochRecord, FinalAccuracy, TrainHistory } from './train-history.js';
+import type { TrainingRun } from './training-run.js';
+
+/** One completed iteration and its mini-batch loss. */
+export interface StepEvent {
+  readonly type: 'step';
+  /** Completed iterations, 1 … totalIterations. */
+  readonly iteration: number;
+  readonly totalIterations: number;
+  readonly loss: number;
+}
+
+/** An evaluation point: epoch 0 before training, then after every iterationsPerEpoch iterations. */
+export interface EpochEvent extends EpochRecord {
+  readonly type: 'epoch';
+}
+
+/** The run is complete. */
+export interface EndEvent {
+  readonly type: 'end';
+  readonly final: FinalAccuracy;
+}
+
+/** What trainSteps yields. */
+export type TrainEvent = StepEvent | EpochEvent | EndEvent;
+
+/** What a finished run returns. */
+export interface TrainResult {
+  readonly final: FinalAccuracy;
+  readonly history: TrainHistory;
+}
+
+/**
+ * Runs (or resumes) a training run as a generator of events, so that a terminal progress bar, a
+ * test and a browser worker drive the same loop and may pause, checkpoint or stop between any
+ * two events. Pure: no timers, no I/O.
+ *
+ * Order: an epoch event at iteration 0 (accuracy before training), then for each iteration a
+ * step event, and after every iterationsPerEpoch iterations an epoch event; an end event with
+ * the final accuracies (measured again unless the last iteration was an epoch boundary).
+ * For the book's defaults (60,000 samples, batch 100, 10,000 iterations) that is 17 epoch
+ * events, at iterations 0, 600, …, 9600. The book measures at the end of loop pass i where
+ * i % 600 = 0, i.e. after 1, 601, …, 9601 updates; here epoch k means exactly k·600 updates.
+ * Throws DivergenceError from the step whose loss, gradient or parameter is not finite.
+ * Book: train_neuralnet.py (ch04 and ch05).
+ * @example
+ * for (const e of trainSteps(run)) {
+ *   if (e.type === 'epoch') console.log(e.epoch, e.trainAccuracy, e.testAccuracy);
+ * }
+ */
+export function* trainSteps(run: TrainingRun): Generator<TrainEvent, TrainResult, void> {
+  for (;;) {
+    if (run.evaluationDue()) yield { type: 'epoch', ...run.evaluate() };
+    if (run.iteration >= run.totalIterations) break;
+    const loss = run.step();
+    yield { type: 'step', iteration: run.iteration, totalIterations: run.totalIterations, loss };
+  }
+  const final = finalAccuracy(run);
+  yield { type: 'end', final };
+  return { final, history: run.history };
+}
+
+/** The accuracies after the last iteration (the last epoch's when it was measured there). */
+function finalAccuracy(run: TrainingRun): FinalAccuracy {
+  const last = run.history.epochs.at(-1);
+  if (last !== undefined && last.iteration === run.iteration) {
+    const { trainAccuracy, testAccuracy, validationAccuracy } = last;
+    return { trainAccuracy, testAccuracy, validationAccuracy };
+  }
+  return run.measure();
+}
+
+/**
+ * Runs a training run to the end and returns its result (trainSteps without the events).
+ * @example
+ * const { final } = train(prepareTraining(options, data)); // final.testAccuracy ≈ 0.97
+ */
+export function train(run: TrainingRun, onEvent?: (event: TrainEvent) => void): TrainResult {
+  const steps = trainSteps(run);
+  for (;;) {
+    const next = steps.next();
+    if (next.done === true) return next.value;
+    onEvent?.(next.value);
+  }
+}

@@ -1,0 +1,146 @@
+import type { ImageDataset } from '../data/dataset.js';
+import { fillImageBatch, fillLabelBatch } from '../data/dataset.js';
+import type { Network, Params } from '../models/network.js';
+import type { Optimizer } from '../optim/optimizer.js';
+import { zeros } from '../tensor/creation.js';
+import type { Rng } from '../tensor/rng.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { BatchSampler } from './batch-sampler.js';
+import { checkFiniteAll, DivergenceError } from './divergence.js';
+import { Evaluator } from './evaluator.js';
+import type { EpochRecord, TrainHistory } from './train-history.js';
+import { iterationsPerEpoch, totalIterations, type TrainOptions } from './train-options.js';
+
+/** The samples a run trains and measures on. */
+export interface TrainingData {
+  readonly train: ImageDataset;
+  readonly test: ImageDataset;
+  readonly validation: ImageDataset | null;
+}
+
+/** Everything a run needs; see prepareTraining for the usual way to build it. */
+export interface TrainingSetup {
+  readonly network: Network;
+  readonly optimizer: Optimizer;
+  readonly data: TrainingData;
+  readonly options: TrainOptions;
+  /** Draws the batches (and dropout masks when the network shares it); saved in checkpoints. */
+  readonly rng: Rng;
+  /** Rows per evaluation chunk; default max(batch size, 500). */
+  readonly evaluationChunk?: number;
+}
+
+/**
+ * The mutable state of one training run: the network, optimizer, sampler and the reused batch
+ * buffers, the completed iteration count and the history. trainSteps advances it; a
+ * checkpoint (captureTrainState) snapshots it between two steps.
+ * Book: the body of train_neuralnet.py, one call of step() per loop iteration.
+ */
+export class TrainingRun {
+  readonly network: Network;
+  readonly optimizer: Optimizer;
+  readonly data: TrainingData;
+  readonly options: TrainOptions;
+  readonly rng: Rng;
+  readonly sampler: BatchSampler;
+  readonly evaluator: Evaluator;
+  readonly iterationsPerEpoch: number;
+  readonly totalIterations: number;
+  /** Completed iterations. */
+  iteration = 0;
+  readonly history: TrainHistory = { loss: [], epochs: [] };
+  readonly #x: Tensor;
+  readonly #t: Int32Array;
+
+  constructor(setup: TrainingSetup) {
+    const { network, data, options } = setup;
+    this.network = network;
+    this.optimizer = setup.optimizer;
+    this.data = data;
+    this.options = options;
+    this.rng = setup.rng;
+    const inputSize = data.train.rows * data.train.cols;
+    if (inputSize !== network.config.inputSize) {
+      throw new RangeError(
+        `training data has ${inputSize} pixels per image but the network expects ${network.config.inputSize} inputs`,
+      );
+    }
+    this.sampler = new BatchSampler(
+      data.train.count,
+      options.batchSize,
+      options.sampling,
+      setup.rng,
+    );
+    this.iterationsPerEpoch = iterationsPerEpoch(data.train.count, options.batchSize);
+    this.totalIterations = totalIterations(options, data.train.count);
+    // Chunks as large as the batch keep the layers' reused buffers the same shape in training
+    // and evaluation; small batches get larger chunks so evaluation is not call-bound.
+    this.evaluator = new Evaluator(
+      setup.evaluationChunk ?? Math.max(options.batchSize, 500),
+      options.dtype,
+    );
+    this.#x = zeros([options.batchSize, inputSize], { dtype: options.dtype });
+    this.#t = new Int32Array(options.batchSize);
+  }
+
+  /** True when the network has not been measured at the current iteration and it is an epoch boundary. */
+  evaluationDue(): boolean {
+    if (this.iteration % this.iterationsPerEpoch !== 0) return false;
+    const last = this.history.epochs.at(-1);
+    return last === undefined || last.iteration < this.iteration;
+  }
+
+  /**
+   * One iteration: draw a batch into the reused buffers, compute the gradient (backprop or
+   * numerical), check loss and gradients, update in place, check the parameters. Returns the
+   * batch loss measured in the forward pass before the update (the book runs a second forward
+   * pass after it; one pass halves the cost and the curves are alike).
+   * Throws DivergenceError naming the iteration, tensor and learning rate on a NaN or ±Infinity.
+   */
+  step(): number {
+    const { network, optimizer, data } = this;
+    const it = this.iteration + 1;
+    const indices = this.sampler.next();
+    const n = this.options.batchSize;
+    fillImageBatch(data.train, indices, n, this.#x.data);
+    fillLabelBatch(data.train, indices, n, this.#t);
+    let loss: number;
+    let grads: Params;
+    if (this.options.grad === 'numerical') {
+      loss = network.loss(this.#x, this.#t, true);
+      grads = network.numericalGradient(this.#x, this.#t);
+    } else {
+      ({ loss, grads } = network.gradient(this.#x, this.#t));
+    }
+    const lr = optimizer.learningRate;
+    if (!Number.isFinite(loss)) throw new DivergenceError(it, 'loss', '', loss, lr);
+    checkFiniteAll(grads, 'gradient', it, lr);
+    optimizer.update(network.params, grads);
+    checkFiniteAll(network.params, 'parameter', it, lr);
+    this.iteration = it;
+    this.history.loss.push(loss);
+    return loss;
+  }
+
+  /** Measures train, test (and validation) accuracy now and records it as the next epoch. */
+  evaluate(): EpochRecord {
+    const record: EpochRecord = {
+      epoch: Math.floor(this.iteration / this.iterationsPerEpoch),
+      iteration: this.iteration,
+      ...this.measure(),
+    };
+    this.history.epochs.push(record);
+    return record;
+  }
+
+  /** Train, test and validation accuracy of the network as it is now. */
+  measure(): Omit<EpochRecord, 'epoch' | 'iteration'> {
+    const { evaluator, network, data } = this;
+    return {
+      trainAccuracy: evaluator.accuracy(network, data.train),
+      testAccuracy: evaluator.accuracy(network, data.test),
+      validationAccuracy:
+        data.validation === null ? null : evaluator.accuracy(network, data.validation),
+    };
+  }
+}
