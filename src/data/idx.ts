@@ -167,3 +167,34 @@ export function expectIdxImages(idx: IdxArray, source: string): IdxImages {
 function hex(b: number | undefined): string {
   return `0x${(b ?? 0).toString(16).padStart(2, '0')}`;
 }
+
+/**
+ * Serialises unsigned bytes as an IDX file (the inverse of parseIdx).
+ * Shapes: data (product(dims)) -> 4 + 4 · dims.length + data.length bytes.
+ * @example
+ * encodeIdx([2], Uint8Array.of(7, 3)); // Uint8Array [0, 0, 8, 1, 0, 0, 0, 2, 7, 3]
+ */
+export function encodeIdx(dims: readonly number[], data: Uint8Array): Uint8Array {
+  const count = dims.reduce((p, d) => p * d, 1);
+  if (
+    dims.length < 1 ||
+    dims.length > 4 ||
+    !dims.every((d) => Number.isInteger(d) && d > 0 && d < 2 ** 32)
+  ) {
+    throw new RangeError(
+      `encodeIdx: expected 1 to 4 positive u32 dimensions, got [${dims.join(', ')}]`,
+    );
+  }
+  if (count !== data.length) {
+    throw new RangeError(
+      `encodeIdx: dims [${dims.join(', ')}] hold ${count} bytes, data has ${data.length}`,
+    );
+  }
+  const out = new Uint8Array(4 + 4 * dims.length + data.length);
+  const view = new DataView(out.buffer);
+  out[2] = IDX_UBYTE;
+  out[3] = dims.length;
+  dims.forEach((d, i) => view.setUint32(4 + 4 * i, d, false));
+  out.set(data, 4 + 4 * dims.length);
+  return out;
+}
