@@ -2,6 +2,7 @@ import { ExperimentError, type Experiment } from './experiment.js';
 import { gradientDescentExperiment } from './gradient-descent.js';
 import { gradientFieldExperiment } from './gradient-field.js';
 import { learningRateExperiment } from './learning-rate.js';
+import { maxLikelihoodExperiment } from './max-likelihood.js';
 import { numericalDiffExperiment } from './numerical-diff.js';
 import { partialDerivativesExperiment } from './partial-derivatives.js';
 
@@ -15,6 +16,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   gradientFieldExperiment,
   gradientDescentExperiment,
   learningRateExperiment,
+  maxLikelihoodExperiment,
 ];
 
 /**
