@@ -2,6 +2,7 @@ import { ExperimentError, type Experiment } from './experiment.js';
 import { gradientDescentExperiment } from './gradient-descent.js';
 import { gradientFieldExperiment } from './gradient-field.js';
 import { learningRateExperiment } from './learning-rate.js';
+import { lossesExperiment } from './losses.js';
 import { maxLikelihoodExperiment } from './max-likelihood.js';
 import { numericalDiffExperiment } from './numerical-diff.js';
 import { partialDerivativesExperiment } from './partial-derivatives.js';
@@ -17,6 +18,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   gradientDescentExperiment,
   learningRateExperiment,
   maxLikelihoodExperiment,
+  lossesExperiment,
 ];
 
 /**
