@@ -6,6 +6,7 @@ import { lossesExperiment } from './losses.js';
 import { maxLikelihoodExperiment } from './max-likelihood.js';
 import { numericalDiffExperiment } from './numerical-diff.js';
 import { partialDerivativesExperiment } from './partial-derivatives.js';
+import { simpleNetExperiment } from './simple-net.js';
 
 /**
  * Every experiment, in the order of the book (and of the gallery).
@@ -17,6 +18,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   gradientFieldExperiment,
   gradientDescentExperiment,
   learningRateExperiment,
+  simpleNetExperiment,
   maxLikelihoodExperiment,
   lossesExperiment,
 ];

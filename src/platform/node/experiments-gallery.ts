@@ -107,7 +107,7 @@ figure img { width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { font-size: 0.9em; color: #444; }
 table { border-collapse: collapse; margin: 0.8em 0; }
 td { border-bottom: 1px solid #eee; padding: 0.2em 0.8em 0.2em 0; vertical-align: top; }
-td.v { font-family: monospace; }
+td.v { font-family: monospace; white-space: pre-wrap; }
 .meta { color: #666; font-size: 0.85em; }
 </style>
 </head>
