@@ -3,6 +3,7 @@ import { gradientDescentExperiment } from './gradient-descent.js';
 import { gradientFieldExperiment } from './gradient-field.js';
 import { learningRateExperiment } from './learning-rate.js';
 import { lossesExperiment } from './losses.js';
+import { lossVsAccuracyExperiment } from './loss-vs-accuracy.js';
 import { maxLikelihoodExperiment } from './max-likelihood.js';
 import { numericalDiffExperiment } from './numerical-diff.js';
 import { partialDerivativesExperiment } from './partial-derivatives.js';
@@ -19,6 +20,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   gradientDescentExperiment,
   learningRateExperiment,
   simpleNetExperiment,
+  lossVsAccuracyExperiment,
   maxLikelihoodExperiment,
   lossesExperiment,
 ];
