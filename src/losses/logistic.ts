@@ -15,3 +15,12 @@ export function sigmoid(z: number): number {
 export function logSigmoid(z: number): number {
   return Math.min(z, 0) - Math.log1p(Math.exp(-Math.abs(z)));
 }
+
+/**
+ * softplus(z) = log(1 + eᶻ) = max(z, 0) + log(1 + e^−|z|), finite for any finite z. For z ≤ 0
+ * this is exactly log1p(exp(z)), the form PyTorch evaluates.
+ * @example softplus(0)  // 0.6931471805599453
+ */
+export function softplus(z: number): number {
+  return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+}

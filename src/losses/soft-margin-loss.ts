@@ -1,6 +1,6 @@
 import type { NestedArray, Tensor } from '../tensor/tensor.js';
 import { elementwiseTerms } from './elementwise.js';
-import { logSigmoid, sigmoid } from './logistic.js';
+import { sigmoid, softplus } from './logistic.js';
 import { evaluateLoss, Loss, type LossSpec } from './loss.js';
 import type { LossValue, Reduction, ReductionOptions } from './reduction.js';
 
@@ -16,8 +16,8 @@ const spec: LossSpec<Tensor | NestedArray, SoftMarginLossOptions, undefined> = {
       where,
       x,
       t,
-      // log(1 + e⁻ʸˣ) = −log σ(yx), stable where PyTorch's log1p(exp(−yx)) overflows.
-      (a, y) => -logSigmoid(y * a),
+      // log(1 + e⁻ʸˣ) as a stable softplus, where PyTorch's log1p(exp(−yx)) overflows.
+      (a, y) => softplus(-y * a),
       (a, y) => -y * sigmoid(-y * a),
     ),
 };

@@ -110,4 +110,5 @@ def multimargin(x, t, p, margin, w=None):
 tm = A([3, 0, 2])
 reductions("mm p1", multimargin(lg, tm, 1, 1.0))
 reductions("mm p2", multimargin(lg, tm, 2, 1.0))
-reductions("mm p2 m0.5 w", multimargin(lg, tm, 2, 0.5, wc))
+reductions("mm p2 m0.6 w", multimargin(lg, tm, 2, 0.6, wc))
+show("mm 1-D", multimargin(lg[:1], A([0]), 1, 1.0))
