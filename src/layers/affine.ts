@@ -34,9 +34,12 @@ export class Affine implements Layer {
     readonly W: Tensor,
     readonly b: Tensor,
   ) {
-    if (W.ndim !== 2) throw new LayerError(`Affine: W must be 2-D (D, M), got shape ${fmtShape(W.shape)}`);
+    if (W.ndim !== 2)
+      throw new LayerError(`Affine: W must be 2-D (D, M), got shape ${fmtShape(W.shape)}`);
     if (b.ndim !== 1 || b.shape[0] !== W.shape[1]) {
-      throw new LayerError(`Affine: b must have shape (${W.shape[1]},) to match W ${fmtShape(W.shape)}, got ${fmtShape(b.shape)}`);
+      throw new LayerError(
+        `Affine: b must have shape (${W.shape[1]},) to match W ${fmtShape(W.shape)}, got ${fmtShape(b.shape)}`,
+      );
     }
     if (b.dtype !== W.dtype) throw new LayerError(`Affine: W is ${W.dtype} but b is ${b.dtype}`);
     this.params = { W, b };
@@ -51,7 +54,9 @@ export class Affine implements Layer {
     const [d, m] = this.W.shape;
     const n = x.ndim === 0 ? 0 : x.shape[0];
     if (x.ndim < 2 || x.size !== n * d) {
-      throw new LayerError(`Affine.forward: x must be (N, ${d}) or (N, …) with ${d} numbers per row, got ${fmtShape(x.shape)}`);
+      throw new LayerError(
+        `Affine.forward: x must be (N, ${d}) or (N, …) with ${d} numbers per row, got ${fmtShape(x.shape)}`,
+      );
     }
     const x2 = x.ndim === 2 ? x : this.#flatView(x, n, d);
     this.#x = x2;
@@ -66,7 +71,9 @@ export class Affine implements Layer {
     const [d, m] = this.W.shape;
     const n = x.shape[0];
     if (!sameShape(dout.shape, [n, m])) {
-      throw new LayerError(`Affine.backward: dout must have the output's shape (${n}, ${m}), got ${fmtShape(dout.shape)}`);
+      throw new LayerError(
+        `Affine.backward: dout must have the output's shape (${n}, ${m}), got ${fmtShape(dout.shape)}`,
+      );
     }
     const dtype = this.W.dtype;
     this.#grads.W = matmul(x, dout, { transA: true, out: reuse(this.#grads.W, [d, m], dtype) });
@@ -82,6 +89,8 @@ export class Affine implements Layer {
 
   #flatView(x: Tensor, n: number, d: number): Tensor {
     const cached = this.#x;
-    return cached !== undefined && cached.storage === x.storage && cached.shape[0] === n ? cached : x.reshape([n, d]);
+    return cached !== undefined && cached.storage === x.storage && cached.shape[0] === n
+      ? cached
+      : x.reshape([n, d]);
   }
 }

@@ -1,5 +1,9 @@
 import { reuse } from '../tensor/ops/check.js';
-import { rowsCols, softmaxCrossEntropy, softmaxCrossEntropyBackward } from '../tensor/ops/softmax-rows.js';
+import {
+  rowsCols,
+  softmaxCrossEntropy,
+  softmaxCrossEntropyBackward,
+} from '../tensor/ops/softmax-rows.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { classIndicesInto } from './class-indices.js';
 import { required, type Labels, type LossLayer } from './layer.js';

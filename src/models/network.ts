@@ -1,5 +1,6 @@
 import type { Labels } from '../layers/layer.js';
 import type { Tensor } from '../tensor/tensor.js';
+import type { WeightInit } from './init.js';
 
 /** Parameters (or their gradients) by the book's names: W1, b1, W2, b2, … */
 export type Params = Record<string, Tensor>;
@@ -14,6 +15,8 @@ export interface NetworkConfig {
   readonly weightDecay: number;
   readonly dropout: number;
   readonly dtype: 'float32' | 'float64';
+  /** How the weights were first drawn (absent in configs saved before it existed: loading does not need it). */
+  readonly weightInit?: WeightInit;
 }
 
 /**

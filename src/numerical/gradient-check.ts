@@ -42,13 +42,16 @@ export function gradientCheck(
   const keys = Object.keys(analytic);
   const missing = Object.keys(numerical).filter((k) => !(k in analytic));
   if (missing.length > 0) {
-    throw new RangeError(`gradientCheck: numerical has ${missing.join(', ')} but analytic does not`);
+    throw new RangeError(
+      `gradientCheck: numerical has ${missing.join(', ')} but analytic does not`,
+    );
   }
   const result: Record<string, GradientDifference> = {};
   for (const key of keys) {
     const a = analytic[key];
     const n = numerical[key];
-    if (n === undefined) throw new RangeError(`gradientCheck: analytic has '${key}' but numerical does not`);
+    if (n === undefined)
+      throw new RangeError(`gradientCheck: analytic has '${key}' but numerical does not`);
     if (!sameShape(a.shape, n.shape)) {
       throw new RangeError(
         `gradientCheck: '${key}' has shape ${fmtShape(a.shape)} (analytic) vs ${fmtShape(n.shape)} (numerical)`,

@@ -16,7 +16,7 @@ export interface GradCheckOptions {
   rng: Rng;
   /** Finite-difference step: 1e-4 (float64, the book's) or 1e-2 (float32, where x ± 1e-4 rounds badly). */
   h?: number;
-  /** Largest allowed relative difference: 1e-6 (float64) or 2e-2 (float32). */
+  /** Largest allowed relative difference: 1e-6 (float64) or 1e-3 (float32). */
   tolerance?: number;
   /** Smallest denominator of the relative difference: 1e-8 (float64) or 1e-3 (float32). */
   floor?: number;
@@ -34,7 +34,7 @@ function settings(x: Tensor, o: GradCheckOptions): Settings {
   const f64 = x.dtype === 'float64';
   return {
     h: o.h ?? (f64 ? 1e-4 : 1e-2),
-    tolerance: o.tolerance ?? (f64 ? 1e-6 : 2e-2),
+    tolerance: o.tolerance ?? (f64 ? 1e-6 : 1e-3),
     floor: o.floor ?? (f64 ? 1e-8 : 1e-3),
   };
 }
@@ -59,7 +59,11 @@ function numerical(
 }
 
 /** Asserts every relative difference is below the tolerance; the message names the worst entry. */
-export function assertClose(report: Record<string, GradientDifference>, tolerance: number, what: string): void {
+export function assertClose(
+  report: Record<string, GradientDifference>,
+  tolerance: number,
+  what: string,
+): void {
   for (const [k, r] of Object.entries(report)) {
     assert.ok(
       r.maxRel < tolerance,
@@ -118,6 +122,7 @@ export function randnAwayFromZero(
 ): Tensor {
   const t = randn(shape, rng, { dtype });
   const d = t.data;
-  for (let i = 0; i < d.length; i++) if (Math.abs(d[i]) < margin) d[i] = d[i] < 0 ? d[i] - margin : d[i] + margin;
+  for (let i = 0; i < d.length; i++)
+    if (Math.abs(d[i]) < margin) d[i] = d[i] < 0 ? d[i] - margin : d[i] + margin;
   return t;
 }

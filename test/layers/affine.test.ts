@@ -6,18 +6,54 @@ import { axpyInPlace, clone, createRng, randn, tensor, zeros } from '../../src/t
 import { assertLayerGradients } from '../helpers/gradcheck.js';
 
 test('forward computes x·W + b on a hand-checked 2×3 case', () => {
-  const W = tensor([[1, 2], [3, 4], [5, 6]]);
+  const W = tensor([
+    [1, 2],
+    [3, 4],
+    [5, 6],
+  ]);
   const layer = new Affine(W, tensor([10, 20]));
-  const out = layer.forward(tensor([[1, 0, -1], [2, 1, 0]]));
-  assert.deepEqual(out.toArray(), [[1 - 5 + 10, 2 - 6 + 20], [2 + 3 + 10, 4 + 4 + 20]]);
+  const out = layer.forward(
+    tensor([
+      [1, 0, -1],
+      [2, 1, 0],
+    ]),
+  );
+  assert.deepEqual(out.toArray(), [
+    [1 - 5 + 10, 2 - 6 + 20],
+    [2 + 3 + 10, 4 + 4 + 20],
+  ]);
 });
 
 test('backward gives dx = dout·Wᵀ, dW = xᵀ·dout and db = column sums of dout', () => {
-  const layer = new Affine(tensor([[1, 2], [3, 4], [5, 6]]), tensor([0, 0]));
-  layer.forward(tensor([[1, 0, -1], [2, 1, 0]]));
-  const dx = layer.backward(tensor([[1, 0], [0, 2]]));
-  assert.deepEqual(dx.toArray(), [[1, 3, 5], [4, 8, 12]]);
-  assert.deepEqual(layer.grads.W.toArray(), [[1, 4], [0, 2], [-1, 0]]);
+  const layer = new Affine(
+    tensor([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]),
+    tensor([0, 0]),
+  );
+  layer.forward(
+    tensor([
+      [1, 0, -1],
+      [2, 1, 0],
+    ]),
+  );
+  const dx = layer.backward(
+    tensor([
+      [1, 0],
+      [0, 2],
+    ]),
+  );
+  assert.deepEqual(dx.toArray(), [
+    [1, 3, 5],
+    [4, 8, 12],
+  ]);
+  assert.deepEqual(layer.grads.W.toArray(), [
+    [1, 4],
+    [0, 2],
+    [-1, 0],
+  ]);
   assert.deepEqual(layer.grads.b.toArray(), [1, 2]);
 });
 
@@ -66,11 +102,21 @@ test('a repeated step reuses the output and gradient buffers and leaves dout unc
 });
 
 test('an in-place update of W is seen by the layer (parameters are shared by reference)', () => {
-  const W = tensor([[1, 0], [0, 1]]);
+  const W = tensor([
+    [1, 0],
+    [0, 1],
+  ]);
   const b = tensor([0, 0]);
   const layer = new Affine(W, b);
   assert.equal(layer.params.W, W);
-  axpyInPlace(W, -0.5, tensor([[2, 0], [0, 2]]));
+  axpyInPlace(
+    W,
+    -0.5,
+    tensor([
+      [2, 0],
+      [0, 2],
+    ]),
+  );
   assert.deepEqual(layer.forward(tensor([[3, 4]])).toArray(), [[0, 0]]);
 });
 

@@ -12,7 +12,18 @@ test('indices in every form come back as an Int32Array', () => {
 });
 
 test('one-hot rows become the index of their 1, as the book decides by t.size == y.size', () => {
-  assert.deepEqual(classIndicesInto(tensor([[0, 0, 1], [0, 1, 0]]), 2, 3, 'test'), new Int32Array([2, 1]));
+  assert.deepEqual(
+    classIndicesInto(
+      tensor([
+        [0, 0, 1],
+        [0, 1, 0],
+      ]),
+      2,
+      3,
+      'test',
+    ),
+    new Int32Array([2, 1]),
+  );
   assert.deepEqual(classIndicesInto([0, 0, 1], 1, 3, 'test'), new Int32Array([2]));
 });
 
@@ -27,7 +38,10 @@ test('a buffer of the right length is reused, and Int32Array labels are copied i
 
 test('wrong counts and out-of-range labels throw naming the caller', () => {
   assert.throws(() => classIndicesInto(new Int32Array([3]), 1, 3, 'Here'), LayerError);
-  assert.throws(() => classIndicesInto(new Int32Array([-1]), 1, 3, 'Here'), /Here: t\[0\] = -1 is not a class index in 0..2/);
+  assert.throws(
+    () => classIndicesInto(new Int32Array([-1]), 1, 3, 'Here'),
+    /Here: t\[0\] = -1 is not a class index in 0..2/,
+  );
   assert.throws(() => classIndicesInto([1, 0], 3, 4, 'Here'), /Here/);
   assert.throws(() => classIndicesInto([3], 1, 3, 'Here'), /Here/);
 });

@@ -27,7 +27,10 @@ test('inference is the identity, and the expected training output equals it', ()
   }
   // The mean of 4000 masks has a standard deviation of 1/√4000 ≈ 0.016 per unit of |x|.
   for (let i = 0; i < x.size; i++) {
-    assert.ok(Math.abs(sum[i] / trials - x.data[i]) < 0.08 * Math.max(1, Math.abs(x.data[i])), `unit ${i}`);
+    assert.ok(
+      Math.abs(sum[i] / trials - x.data[i]) < 0.08 * Math.max(1, Math.abs(x.data[i])),
+      `unit ${i}`,
+    );
   }
 });
 
@@ -42,10 +45,20 @@ test('backward multiplies dout by the training mask, and passes dout through aft
   const out = layer.forward(full([2, 6], 1), true);
   assert.deepEqual(layer.backward(full([2, 6], 1)).toArray(), out.toArray());
   layer.forward(full([2, 6], 1), false);
-  assert.deepEqual(layer.backward(tensor([[1, 2, 3, 4, 5, 6], [0, 0, 0, 0, 0, 1]])).toArray(), [
-    [1, 2, 3, 4, 5, 6],
-    [0, 0, 0, 0, 0, 1],
-  ]);
+  assert.deepEqual(
+    layer
+      .backward(
+        tensor([
+          [1, 2, 3, 4, 5, 6],
+          [0, 0, 0, 0, 0, 1],
+        ]),
+      )
+      .toArray(),
+    [
+      [1, 2, 3, 4, 5, 6],
+      [0, 0, 0, 0, 0, 1],
+    ],
+  );
 });
 
 test('backward matches the numerical gradient in float64 with the mask frozen', () => {
@@ -75,6 +88,12 @@ test('a frozen mask is reused and an unfrozen one is redrawn', () => {
 test('ratio 0 keeps everything; ratios outside [0, 1) and backward before forward throw', () => {
   assert.deepEqual(new Dropout(0, createRng(0)).forward(tensor([1, 2]), true).toArray(), [1, 2]);
   assert.throws(() => new Dropout(1, createRng(0)), LayerError);
-  assert.throws(() => new Dropout(-0.1, createRng(0)), /ratio must be a number in \[0, 1\), got -0.1/);
-  assert.throws(() => new Dropout(0.5, createRng(0)).backward(tensor([1])), /Dropout.backward called before forward/);
+  assert.throws(
+    () => new Dropout(-0.1, createRng(0)),
+    /ratio must be a number in \[0, 1\), got -0.1/,
+  );
+  assert.throws(
+    () => new Dropout(0.5, createRng(0)).backward(tensor([1])),
+    /Dropout.backward called before forward/,
+  );
 });

@@ -6,7 +6,20 @@ import { assertLayerGradients, randnAwayFromZero } from '../helpers/gradcheck.js
 
 test('forward zeroes the negative entries and keeps the rest', () => {
   const layer = new Relu();
-  assert.deepEqual(layer.forward(tensor([[1, -0.5, 0], [-2, 3, 0.25]])).toArray(), [[1, 0, 0], [0, 3, 0.25]]);
+  assert.deepEqual(
+    layer
+      .forward(
+        tensor([
+          [1, -0.5, 0],
+          [-2, 3, 0.25],
+        ]),
+      )
+      .toArray(),
+    [
+      [1, 0, 0],
+      [0, 3, 0.25],
+    ],
+  );
 });
 
 test('backward passes dout where x > 0 and gives 0 where x ≤ 0, including at 0', () => {

@@ -5,7 +5,12 @@ import { createRng, randn, tensor } from '../../src/tensor/index.js';
 import { assertLayerGradients } from '../helpers/gradcheck.js';
 
 test('forward is 1/(1 + e⁻ˣ) and stays finite for large |x|', () => {
-  const out = new Sigmoid().forward(tensor([[0, 2, -2], [1000, -1000, 0]]));
+  const out = new Sigmoid().forward(
+    tensor([
+      [0, 2, -2],
+      [1000, -1000, 0],
+    ]),
+  );
   const s2 = 1 / (1 + Math.exp(-2));
   const [r0, r1] = out.toArray() as number[][];
   assert.equal(r0[0], 0.5);
@@ -40,5 +45,8 @@ test('backward leaves dout unchanged and reuses its buffer', () => {
 });
 
 test('backward before forward throws', () => {
-  assert.throws(() => new Sigmoid().backward(tensor([1])), /Sigmoid.backward called before forward/);
+  assert.throws(
+    () => new Sigmoid().backward(tensor([1])),
+    /Sigmoid.backward called before forward/,
+  );
 });

@@ -7,7 +7,10 @@ import { assertLossLayerGradients } from '../helpers/gradcheck.js';
 
 test('forward is the batch mean of −log(softmax + 1e-7) at the label', () => {
   const layer = new SoftmaxWithLoss();
-  const x = tensor([[1, 2, 3], [0, 0, 0]]);
+  const x = tensor([
+    [1, 2, 3],
+    [0, 0, 0],
+  ]);
   const e = [Math.exp(-2), Math.exp(-1), 1];
   const s = e[0] + e[1] + e[2];
   const expected = (-Math.log(e[2] / s + 1e-7) - Math.log(1 / 3 + 1e-7)) / 2;
@@ -16,12 +19,24 @@ test('forward is the batch mean of −log(softmax + 1e-7) at the label', () => {
 });
 
 test('index labels, number arrays and one-hot rows give the same loss and gradient', () => {
-  const x = tensor([[0.2, -1, 3], [1, 1, 0.5]]);
+  const x = tensor([
+    [0.2, -1, 3],
+    [1, 1, 0.5],
+  ]);
   const a = new SoftmaxWithLoss();
   const b = new SoftmaxWithLoss();
   const c = new SoftmaxWithLoss();
   const la = a.forward(x, new Int32Array([2, 0]));
-  assert.equal(b.forward(x, tensor([[0, 0, 1], [1, 0, 0]])), la);
+  assert.equal(
+    b.forward(
+      x,
+      tensor([
+        [0, 0, 1],
+        [1, 0, 0],
+      ]),
+    ),
+    la,
+  );
   assert.equal(c.forward(x, tensor([2, 0])), la);
   assert.deepEqual(b.backward().toArray(), a.backward().toArray());
   assert.deepEqual(c.backward().toArray(), a.backward().toArray());
@@ -57,7 +72,10 @@ test('logits of 1000 give a finite loss and gradient, and a single 1-D sample wo
 
 test('backward leaves its input alone and reuses its buffer across steps', () => {
   const layer = new SoftmaxWithLoss();
-  const x = tensor([[1, 2], [3, 1]]);
+  const x = tensor([
+    [1, 2],
+    [3, 1],
+  ]);
   const before = clone(x);
   layer.forward(x, [0, 1]);
   const dx = layer.backward();
@@ -70,7 +88,20 @@ test('bad labels and backward before forward throw clear errors', () => {
   const layer = new SoftmaxWithLoss();
   assert.throws(() => layer.backward(), /SoftmaxWithLoss.backward called before forward/);
   assert.throws(() => layer.forward(tensor([[1, 2]]), new Int32Array([2])), LayerError);
-  assert.throws(() => layer.forward(tensor([[1, 2]]), [2]), /SoftmaxWithLoss.forward: t\[0\].*0..1.*2/);
+  assert.throws(
+    () => layer.forward(tensor([[1, 2]]), [2]),
+    /SoftmaxWithLoss.forward: t\[0\].*0..1.*2/,
+  );
   assert.throws(() => layer.forward(tensor([[1, 2]]), [0.5]), /SoftmaxWithLoss.forward: t\[0\]/);
-  assert.throws(() => layer.forward(tensor([[1, 2], [3, 4]]), [1, 0, 1]), /SoftmaxWithLoss.forward/);
+  assert.throws(
+    () =>
+      layer.forward(
+        tensor([
+          [1, 2],
+          [3, 4],
+        ]),
+        [1, 0, 1],
+      ),
+    /SoftmaxWithLoss.forward/,
+  );
 });

@@ -51,7 +51,13 @@ test('history holds the start and every step, and the initial point is left unch
 });
 
 test('bad lr or stepNum throw a RangeError naming the option', () => {
-  assert.throws(() => gradientDescent(function2, [1, 1], { lr: Number.NaN }), /lr must be a finite number/);
-  assert.throws(() => gradientDescent(function2, [1, 1], { stepNum: -1 }), /stepNum must be an integer/);
+  assert.throws(
+    () => gradientDescent(function2, [1, 1], { lr: Number.NaN }),
+    /lr must be a finite number/,
+  );
+  assert.throws(
+    () => gradientDescent(function2, [1, 1], { stepNum: -1 }),
+    /stepNum must be an integer/,
+  );
   assert.throws(() => gradientDescent(function2, [1, 1], { stepNum: 1.5 }), RangeError);
 });

@@ -1,0 +1,60 @@
+import type { DType } from '../backend/backend.js';
+import { classIndicesInto } from '../layers/class-indices.js';
+import type { Labels } from '../layers/layer.js';
+import { numericalGradient } from '../numerical/numerical-gradient.js';
+import { tensor } from '../tensor/creation.js';
+import { argmaxRows } from '../tensor/ops/reduce.js';
+import type { Tensor } from '../tensor/tensor.js';
+import type { Params } from './network.js';
+
+// Helpers shared by every network (SimpleNet and the layered ones).
+
+/** x in the network's dtype (converted, which allocates, only when the caller's dtype differs). */
+export function asDType(x: Tensor, dtype: DType): Tensor {
+  return x.dtype === dtype ? x : tensor(x, { dtype });
+}
+
+/** Reused label and prediction buffers of accuracy(). */
+export interface AccuracyBuffers {
+  predicted?: Int32Array;
+  labels?: Int32Array;
+}
+
+/**
+ * The fraction of rows whose argmax score equals the label (index or one-hot), reusing `buffers`.
+ * Shapes: scores (N, C), t (N) or (N, C). Book: accuracy in TwoLayerNet (np.sum(y == t) / x.shape[0]).
+ */
+export function accuracyOf(
+  scores: Tensor,
+  t: Labels,
+  buffers: AccuracyBuffers,
+  where: string,
+): number {
+  const rows = scores.shape[0];
+  const classes = scores.shape[1];
+  const predicted = argmaxRows(
+    scores,
+    buffers.predicted?.length === rows ? buffers.predicted : undefined,
+  );
+  const labels = classIndicesInto(t, rows, classes, where, buffers.labels);
+  buffers.predicted = predicted;
+  buffers.labels = labels;
+  let correct = 0;
+  for (let i = 0; i < rows; i++) if (predicted[i] === labels[i]) correct++;
+  return correct / rows;
+}
+
+/**
+ * Central-difference gradients of `loss` with respect to every parameter (each perturbed in place
+ * and restored). The step is the book's h = 1e-4 in float64; in float32 it is 1e-2, because
+ * w ± 1e-4 keeps only a few significant bits of the step and the loss's rounding (≈1e-7 relative)
+ * divided by 2h would swamp small gradients.
+ * Book: numerical_gradient(loss_W, self.params[key]) for each key.
+ */
+export function numericalGradients(loss: () => number, params: Params): Params {
+  const grads: Params = {};
+  for (const [key, p] of Object.entries(params)) {
+    grads[key] = numericalGradient(loss, p, p.dtype === 'float32' ? 1e-2 : 1e-4);
+  }
+  return grads;
+}

@@ -1,0 +1,27 @@
+/**
+ * A network got a configuration or parameters it cannot use: a size that is not a positive
+ * integer, an unknown activation or weight init, saved parameters whose names or shapes do not
+ * fit. The message names the network, the argument, what was expected and what was found.
+ * @example
+ * try { new TwoLayerNet(0, 50, 10); } catch (e) { e instanceof ModelError; } // true
+ */
+export class ModelError extends Error {
+  override readonly name = 'ModelError';
+}
+
+/** Throws unless `value` is a positive integer; returns it. */
+export function checkSize(where: string, name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new ModelError(`${where}: ${name} must be a positive integer, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** Throws unless `activation` is 'relu' or 'sigmoid'. */
+export function checkActivation(where: string, activation: string): void {
+  if (activation !== 'relu' && activation !== 'sigmoid') {
+    throw new ModelError(
+      `${where}: activation must be 'relu' or 'sigmoid', got '${String(activation)}'`,
+    );
+  }
+}

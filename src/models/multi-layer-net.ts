@@ -1,0 +1,89 @@
+import type { DType } from '../backend/backend.js';
+import { Affine } from '../layers/affine.js';
+import { Dropout } from '../layers/dropout.js';
+import type { Layer } from '../layers/layer.js';
+import { Relu } from '../layers/relu.js';
+import { Sigmoid } from '../layers/sigmoid.js';
+import { zeros } from '../tensor/creation.js';
+import { createRng, type Rng } from '../tensor/rng.js';
+import { initWeights, type WeightInit } from './init.js';
+import { LayeredNet } from './layered-net.js';
+import { checkActivation, checkSize, ModelError } from './model-error.js';
+
+/** Options of MultiLayerNet. */
+export interface MultiLayerNetOptions {
+  inputSize: number;
+  /** Sizes of the hidden layers, e.g. [100, 100, 100]; [] gives a single Affine (softmax regression). */
+  hiddenSizes: readonly number[];
+  outputSize: number;
+  /** Hidden activation (default 'relu'). */
+  activation?: 'relu' | 'sigmoid';
+  /** Weight init (default 'he', the book's weight_init_std='relu'). */
+  weightInit?: WeightInit;
+  /** λ of the L2 penalty ½λΣ‖W‖² on the weights (default 0: none). */
+  weightDecay?: number;
+  /** Dropout ratio after each hidden activation (default 0: no Dropout layers). */
+  dropout?: number;
+  /** float64 (default) or float32. */
+  dtype?: DType;
+  /** Draws the initial weights and the dropout masks (default createRng(0)). */
+  rng?: Rng;
+}
+
+/**
+ * A fully connected classifier with any number of hidden layers:
+ *   [Affine → ReLU|Sigmoid → (Dropout)] × H → Affine → SoftmaxWithLoss,
+ *   L = cross-entropy + ½λ Σₗ ‖Wₗ‖²,  ∂L/∂Wₗ = backprop + λWₗ  (biases are not decayed).
+ * `params` (W1, b1, …) are the tensors the Affine layers use (shared by reference). Forward,
+ * backward, loss (with the penalty), accuracy and the dropout-aware numerical gradient are
+ * LayeredNet's, shared with TwoLayerNet.
+ * Shapes: x (N, inputSize), t (N) or (N, outputSize) → scores (N, outputSize).
+ * Book: MultiLayerNet and MultiLayerNetExtend (common/multi_layer_net*.py, ch06 §6.2–6.4).
+ * @example
+ * const net = new MultiLayerNet({ inputSize: 784, hiddenSizes: [100, 100], outputSize: 10, weightDecay: 0.1 });
+ * net.gradient(x, t).grads.W1.shape;  // [784, 100]
+ */
+export class MultiLayerNet extends LayeredNet {
+  constructor(options: MultiLayerNetOptions) {
+    const where = 'MultiLayerNet';
+    const { inputSize, hiddenSizes, outputSize, activation = 'relu', weightInit = 'he' } = options;
+    const { weightDecay = 0, dropout = 0, dtype = 'float64', rng = createRng(0) } = options;
+    checkSize(where, 'inputSize', inputSize);
+    checkSize(where, 'outputSize', outputSize);
+    if (!Array.isArray(hiddenSizes)) {
+      throw new ModelError(
+        `${where}: hiddenSizes must be an array of sizes, got ${String(hiddenSizes)}`,
+      );
+    }
+    hiddenSizes.forEach((h, i) => checkSize(where, `hiddenSizes[${i}]`, h));
+    checkActivation(where, activation);
+    if (!(Number.isFinite(weightDecay) && weightDecay >= 0)) {
+      throw new ModelError(
+        `${where}: weightDecay must be a finite number ≥ 0, got ${String(weightDecay)}`,
+      );
+    }
+    if (!(dropout >= 0 && dropout < 1)) {
+      throw new ModelError(`${where}: dropout must be in [0, 1), got ${String(dropout)}`);
+    }
+    const sizes = [inputSize, ...hiddenSizes, outputSize];
+    const layers: Layer[] = [];
+    for (let i = 0; i + 1 < sizes.length; i++) {
+      const W = initWeights(sizes[i], sizes[i + 1], weightInit, rng, dtype);
+      layers.push(new Affine(W, zeros([sizes[i + 1]], { dtype })));
+      if (i + 2 === sizes.length) break; // no activation after the output layer
+      layers.push(activation === 'relu' ? new Relu() : new Sigmoid());
+      if (dropout > 0) layers.push(new Dropout(dropout, rng));
+    }
+    super(layers, {
+      kind: 'multi-layer',
+      inputSize,
+      hiddenSizes: [...hiddenSizes],
+      outputSize,
+      activation,
+      weightDecay,
+      dropout,
+      dtype,
+      weightInit,
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import type { DType } from '../backend/backend.js';
+import { Affine } from '../layers/affine.js';
+import { Relu } from '../layers/relu.js';
+import { Sigmoid } from '../layers/sigmoid.js';
+import { zeros } from '../tensor/creation.js';
+import { createRng, type Rng } from '../tensor/rng.js';
+import { initWeights } from './init.js';
+import { LayeredNet } from './layered-net.js';
+import { checkActivation, checkSize } from './model-error.js';
+
+/** Options of TwoLayerNet. */
+export interface TwoLayerNetOptions {
+  /** σ of the initial weights, W ~ N(0, σ²) (default 0.01, the book's); biases start at 0. */
+  weightInitStd?: number;
+  /** Hidden activation: 'relu' (default, ch05) or 'sigmoid' (ch04). */
+  activation?: 'relu' | 'sigmoid';
+  /** float64 (default, as NumPy) or float32. */
+  dtype?: DType;
+  /** Draws the initial weights (default createRng(0)). */
+  rng?: Rng;
+}
+
+/**
+ * The book's two-layer classifier: Affine → ReLU (or Sigmoid) → Affine → SoftmaxWithLoss.
+ *   scores = act(x·W1 + b1)·W2 + b2,  L = −(1/N) Σₙ log(softmax(scores)[n, tₙ] + 1e-7).
+ * `params` holds W1, b1, W2, b2: the very tensors the Affine layers use, so an optimizer that
+ * updates them in place trains the network. `gradient` is backpropagation (one forward, one
+ * backward); `numericalGradient` is chapter 4's central differences (2 losses per number: slow).
+ * `predict` returns the scores before softmax with either activation (ch05's predict; ch04's
+ * applied softmax, which does not change the argmax). Forward, backward, loss and accuracy are
+ * LayeredNet's, shared with MultiLayerNet.
+ * Shapes: x (N, inputSize), t (N) indices or (N, outputSize) one-hot → scores (N, outputSize).
+ * Book: TwoLayerNet (ch04 §4.5 two_layer_net.py with sigmoid; ch05 §5.7 with layers and ReLU).
+ * @example
+ * const net = new TwoLayerNet(784, 50, 10, { rng: createRng(0) });
+ * const { loss, grads } = net.gradient(xBatch, tBatch);
+ * for (const key in grads) axpyInPlace(net.params[key], -0.1, grads[key]);  // one SGD step
+ */
+export class TwoLayerNet extends LayeredNet {
+  constructor(
+    inputSize: number,
+    hiddenSize: number,
+    outputSize: number,
+    options: TwoLayerNetOptions = {},
+  ) {
+    checkSize('TwoLayerNet', 'inputSize', inputSize);
+    checkSize('TwoLayerNet', 'hiddenSize', hiddenSize);
+    checkSize('TwoLayerNet', 'outputSize', outputSize);
+    const {
+      weightInitStd = 0.01,
+      activation = 'relu',
+      dtype = 'float64',
+      rng = createRng(0),
+    } = options;
+    checkActivation('TwoLayerNet', activation);
+    const W1 = initWeights(inputSize, hiddenSize, weightInitStd, rng, dtype);
+    const W2 = initWeights(hiddenSize, outputSize, weightInitStd, rng, dtype);
+    const layers = [
+      new Affine(W1, zeros([hiddenSize], { dtype })),
+      activation === 'relu' ? new Relu() : new Sigmoid(),
+      new Affine(W2, zeros([outputSize], { dtype })),
+    ];
+    super(layers, {
+      kind: 'two-layer',
+      inputSize,
+      hiddenSizes: [hiddenSize],
+      outputSize,
+      activation,
+      weightDecay: 0,
+      dropout: 0,
+      dtype,
+      weightInit: weightInitStd,
+    });
+  }
+}
