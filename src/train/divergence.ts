@@ -1,12 +1,24 @@
 import type { Params } from '../models/network.js';
 import type { Tensor } from '../tensor/tensor.js';
 
-/** Where a NaN or ±Infinity first appeared in a step. */
-export type DivergenceSite = 'loss' | 'gradient' | 'parameter' | 'layer output';
+/**
+ * Where divergence showed first: a NaN or ±Infinity in the loss, a gradient, a parameter or a
+ * layer's output, or a finite loss that exploded (see LOSS_EXPLOSION_FACTOR).
+ */
+export type DivergenceSite = 'loss' | 'gradient' | 'parameter' | 'layer output' | 'loss explosion';
+
+/**
+ * A batch loss this many times the first iteration's means the run has blown up. Cross-entropy
+ * is capped by the 1e-7 in its log (−ln 1e-7 ≈ 16.1 per sample), so too large a learning rate
+ * often leaves a finite loss stuck near that cap instead of producing NaN: with the book's
+ * network, lr 1e6 gives 2.3 at iteration 1 and 11–16 from iteration 2 on. 4× is fastai's
+ * LR-finder stopping rule; a mean loss of 4·ln 10 ≈ 9.2 means p(true class) ≈ 1e-4 on average.
+ */
+export const LOSS_EXPLOSION_FACTOR = 4;
 
 /**
  * Training diverged: a NaN or ±Infinity appeared in the loss, a gradient, a parameter (after the
- * update) or, with debugAnomaly, a layer's output. The message names the iteration, the tensor
+ * update) or, with debugAnomaly, a layer's output; or the loss exploded. The message names the iteration, the tensor
  * and the learning rate, and suggests a smaller rate (too large a rate overshoots; Book §4.4.1).
  * @example
  * try { train(...); } catch (e) { if (e instanceof DivergenceError) e.iteration; } // e.g. 3
@@ -20,13 +32,18 @@ export class DivergenceError extends Error {
     readonly site: DivergenceSite,
     /** The parameter or layer name ('' for the loss). */
     readonly tensorName: string,
-    /** The offending value (NaN, Infinity or -Infinity). */
+    /** The offending value (NaN, ±Infinity, or the exploded loss). */
     readonly value: number,
     readonly learningRate: number,
+    /** For 'loss explosion': the first iteration's loss it is compared with. */
+    readonly firstLoss?: number,
   ) {
-    const what = site === 'loss' ? 'the loss' : `${site} ${tensorName}`;
+    const what =
+      site === 'loss explosion'
+        ? `the loss rose to ${value.toFixed(4)}, over ${LOSS_EXPLOSION_FACTOR} × the first iteration's ${firstLoss?.toFixed(4)},`
+        : `${site === 'loss' ? 'the loss' : `${site} ${tensorName}`} is ${value}`;
     super(
-      `training diverged at iteration ${iteration}: ${what} is ${value} with learning rate ${learningRate}; ` +
+      `training diverged at iteration ${iteration}: ${what} with learning rate ${learningRate}; ` +
         `try a smaller learning rate (e.g. --lr ${suggestSmaller(learningRate)})`,
     );
   }

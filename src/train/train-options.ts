@@ -9,6 +9,8 @@ export type Sampling = 'replacement' | 'shuffle';
 
 /** Every option of a training run, resolved (what metrics.json records under `options`). */
 export interface TrainOptions {
+  /** The dataset name or directory (recorded so that a resumed run loads the same data). */
+  readonly data: string;
   readonly model: 'two-layer' | 'multi-layer';
   readonly hiddenSizes: readonly number[];
   readonly activation: 'relu' | 'sigmoid';
@@ -135,7 +137,14 @@ export function resolveTrainOptions(input: TrainOptionsInput): TrainOptions {
   const seed = input.seed ?? BOOK_DEFAULTS.seed;
   if (!Number.isSafeInteger(seed))
     throw new TrainOptionsError('seed', `expected an integer, got ${String(seed)}`);
+  const data = input.data ?? 'mnist';
+  if (typeof data !== 'string' || data === '')
+    throw new TrainOptionsError(
+      'data',
+      `expected a dataset name or directory, got '${String(data)}'`,
+    );
   return {
+    data,
     model,
     hiddenSizes,
     activation: oneOf('activation', input.activation ?? BOOK_DEFAULTS.activation, [

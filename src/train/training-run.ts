@@ -5,8 +5,9 @@ import type { Optimizer } from '../optim/optimizer.js';
 import { zeros } from '../tensor/creation.js';
 import type { Rng } from '../tensor/rng.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { detectAnomalies } from './anomaly-detection.js';
 import { BatchSampler } from './batch-sampler.js';
-import { checkFiniteAll, DivergenceError } from './divergence.js';
+import { checkFiniteAll, DivergenceError, LOSS_EXPLOSION_FACTOR } from './divergence.js';
 import { Evaluator } from './evaluator.js';
 import type { EpochRecord, TrainHistory } from './train-history.js';
 import { iterationsPerEpoch, totalIterations, type TrainOptions } from './train-options.js';
@@ -81,6 +82,12 @@ export class TrainingRun {
     );
     this.#x = zeros([options.batchSize, inputSize], { dtype: options.dtype });
     this.#t = new Int32Array(options.batchSize);
+    if (options.debugAnomaly) {
+      detectAnomalies(network, () => ({
+        iteration: this.iteration + 1,
+        learningRate: this.optimizer.learningRate,
+      }));
+    }
   }
 
   /** True when the network has not been measured at the current iteration and it is an epoch boundary. */
@@ -95,7 +102,8 @@ export class TrainingRun {
    * numerical), check loss and gradients, update in place, check the parameters. Returns the
    * batch loss measured in the forward pass before the update (the book runs a second forward
    * pass after it; one pass halves the cost and the curves are alike).
-   * Throws DivergenceError naming the iteration, tensor and learning rate on a NaN or ±Infinity.
+   * Throws DivergenceError naming the iteration, tensor and learning rate on a NaN or ±Infinity,
+   * or when the loss exceeds LOSS_EXPLOSION_FACTOR × the first iteration's loss.
    */
   step(): number {
     const { network, optimizer, data } = this;
@@ -114,6 +122,10 @@ export class TrainingRun {
     }
     const lr = optimizer.learningRate;
     if (!Number.isFinite(loss)) throw new DivergenceError(it, 'loss', '', loss, lr);
+    const first = this.history.loss[0];
+    if (first !== undefined && loss > LOSS_EXPLOSION_FACTOR * first) {
+      throw new DivergenceError(it, 'loss explosion', '', loss, lr, first);
+    }
     checkFiniteAll(grads, 'gradient', it, lr);
     optimizer.update(network.params, grads);
     checkFiniteAll(network.params, 'parameter', it, lr);

@@ -1,0 +1,72 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { describeError } from './cli-error.js';
+import { registerEvalCommand } from './eval-command.js';
+import { registerExperimentCommand } from './experiment.js';
+import { registerGradcheckCommand } from './gradcheck-command.js';
+import { registerPredictCommand } from './predict-command.js';
+import { registerTrainCommand } from './train-command.js';
+
+/**
+ * The gradlab program: train, eval, predict, gradcheck, experiment. Wrong options print one
+ * line and exit 2 (commander's own messages, made to exit 2 instead of 1).
+ * @example
+ * await createProgram().parseAsync(['node', 'gradlab', 'train', '--iters', '100']);
+ */
+export function createProgram(): Command {
+  const program = new Command('gradlab')
+    .description(
+      'neural networks from scratch (Deep Learning from Scratch, chapters 4-5): train, evaluate and inspect MNIST classifiers',
+    )
+    .showSuggestionAfterError(true)
+    .exitOverride();
+  program.configureOutput({
+    // commander may add a "(Did you mean …?)" line; keep it, on the same line.
+    outputError: (text, write) =>
+      write(
+        `gradlab: ${text
+          .replace(/^error: /, '')
+          .trim()
+          .replace(/\s*\n\s*/g, ' ')}\n`,
+      ),
+  });
+  registerTrainCommand(program);
+  registerEvalCommand(program);
+  registerPredictCommand(program);
+  registerGradcheckCommand(program);
+  registerExperimentCommand(program);
+  for (const command of program.commands) command.exitOverride().showSuggestionAfterError(true);
+  return program;
+}
+
+/**
+ * Runs the CLI on `argv` and returns the exit code; every error becomes one line on stderr
+ * (typed errors: their message; anything else: marked internal, with its first stack frame).
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    const { line, code } = describeError(e);
+    if (line !== '') process.stderr.write(`${line}\n`);
+    if (process.env.GRADLAB_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    return code;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  process.exitCode = await main(process.argv);
+}

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { accuracyChart } from '../plot/accuracy-chart.js';
+import { lossChart } from '../plot/loss-chart.js';
+import { writeFileAtomic } from '../platform/node/atomic-write.js';
+import { writeChart } from '../platform/node/render-chart.js';
+import { encodeCheckpoint } from '../train/checkpoint.js';
+import { metricsCsv, metricsJson, type MetricsFile } from '../train/metrics-file.js';
+import { encodeModel } from '../train/model-file.js';
+import { captureTrainState } from '../train/train-state.js';
+import type { TrainingRun } from '../train/training-run.js';
+
+/** The checkpoint's file name inside a run folder. */
+export const CHECKPOINT_FILE = 'checkpoint.safetensors';
+/** The model's file name inside a run folder. */
+export const MODEL_FILE = 'model.safetensors';
+
+/**
+ * The run folder: `out` when given, else runs/<name>, where the default name is the start time
+ * plus activation and optimizer (e.g. runs/20250101-120000-relu-sgd), with -2, -3 … appended
+ * when that folder exists already.
+ */
+export function chooseRunDir(
+  out: string | undefined,
+  name: string | undefined,
+  now = new Date(),
+): string {
+  if (out !== undefined) return out;
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const base = join('runs', name ?? stamp);
+  let dir = base;
+  for (let k = 2; name === undefined && existsSync(dir); k++) dir = `${base}-${k}`;
+  return dir;
+}
+
+/** Writes the checkpoint (atomically: a crash leaves the previous one whole). */
+export function writeCheckpoint(dir: string, run: TrainingRun): void {
+  writeFileAtomic(
+    join(dir, CHECKPOINT_FILE),
+    encodeCheckpoint(captureTrainState(run), run.network.config),
+  );
+}
+
+/**
+ * Writes metrics.json, metrics.csv, loss.svg/png, accuracy.svg/png and model.safetensors.
+ * Every file is written atomically.
+ */
+export async function writeRunOutputs(
+  dir: string,
+  run: TrainingRun,
+  metrics: MetricsFile,
+): Promise<void> {
+  writeFileAtomic(join(dir, 'metrics.json'), metricsJson(metrics));
+  writeFileAtomic(join(dir, 'metrics.csv'), metricsCsv(run.history));
+  writeFileAtomic(join(dir, MODEL_FILE), encodeModel(run.network));
+  const loss = run.history.loss;
+  const iterations = Float64Array.from({ length: loss.length }, (_, i) => i + 1);
+  await writeChart(lossChart(iterations, loss), join(dir, 'loss'));
+  const epochs = run.history.epochs;
+  await writeChart(
+    accuracyChart(
+      epochs.map((e) => e.epoch),
+      epochs.map((e) => e.trainAccuracy),
+      epochs.map((e) => e.testAccuracy),
+    ),
+    join(dir, 'accuracy'),
+  );
+}

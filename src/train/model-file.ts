@@ -1,0 +1,151 @@
+import type { FloatArray } from '../backend/backend.js';
+import { decodeSafetensors } from '../io/safetensors-decode.js';
+import { encodeSafetensors, type SafetensorsTensor } from '../io/safetensors.js';
+import type { Network, NetworkConfig } from '../models/network.js';
+import { fmtShape, sameShape } from '../tensor/tensor.js';
+import { createNetwork } from '../models/create-network.js';
+import { createRng } from '../tensor/rng.js';
+
+/** The `format` metadata value of a gradlab model file. */
+export const MODEL_FORMAT = 'gradlab';
+
+/**
+ * A model file whose tensors or architecture do not make a network. Names the file.
+ * @example
+ * try { loadModel(bytes, 'm.safetensors'); } catch (e) { e instanceof ModelFileError; }
+ */
+export class ModelFileError extends Error {
+  override readonly name = 'ModelFileError';
+  constructor(
+    readonly source: string,
+    message: string,
+  ) {
+    super(`${source}: ${message}`);
+  }
+}
+
+/**
+ * A network's parameters as safetensors bytes: tensors W1, b1, W2, b2, … (F32 or F64, gradlab's
+ * (in, out) layout: PyTorch's nn.Linear stores the transpose) and the architecture as JSON in
+ * `__metadata__.config`, so `safetensors.safe_open` or `safetensors.torch.load_file` read it.
+ * @example
+ * writeFileAtomic('runs/a/model.safetensors', encodeModel(network));
+ */
+export function encodeModel(network: Network): Uint8Array {
+  const tensors: Record<string, SafetensorsTensor> = {};
+  for (const [name, p] of Object.entries(network.params)) {
+    tensors[name] = {
+      dtype: p.dtype === 'float32' ? 'F32' : 'F64',
+      shape: [...p.shape],
+      data: p.data.slice(),
+    };
+  }
+  return encodeSafetensors(tensors, {
+    format: MODEL_FORMAT,
+    config: JSON.stringify(network.config),
+  });
+}
+
+/** The architecture a model file implies when it carries no gradlab config (e.g. written by PyTorch). */
+function inferConfig(
+  tensors: Record<string, { shape: readonly number[]; dtype: string }>,
+  source: string,
+): NetworkConfig {
+  const layers: number[] = [];
+  for (let k = 1; tensors[`W${k}`] !== undefined; k++) {
+    const W = tensors[`W${k}`].shape;
+    if (W.length !== 2)
+      throw new ModelFileError(source, `W${k} must be 2-D (inputs, outputs), found ${fmtShape(W)}`);
+    if (k === 1) layers.push(W[0]);
+    layers.push(W[1]);
+  }
+  if (layers.length < 3) {
+    throw new ModelFileError(
+      source,
+      'expected tensors W1, b1, W2, b2, … (at least two layers), found ' +
+        Object.keys(tensors).join(', '),
+    );
+  }
+  return {
+    kind: layers.length === 3 ? 'two-layer' : 'multi-layer',
+    inputSize: layers[0],
+    hiddenSizes: layers.slice(1, -1),
+    outputSize: layers[layers.length - 1],
+    activation: 'relu',
+    weightDecay: 0,
+    dropout: 0,
+    dtype: tensors.W1.dtype === 'F64' ? 'float64' : 'float32',
+  };
+}
+
+/** Checks the fields that createNetwork reads, so a hand-edited config fails with a message. */
+function checkConfig(config: unknown): NetworkConfig {
+  const c = config as Partial<Record<keyof NetworkConfig, unknown>> | null;
+  const size = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) > 0;
+  if (typeof c !== 'object' || c === null) throw new RangeError('the config must be a JSON object');
+  if (c.kind !== 'two-layer' && c.kind !== 'multi-layer') {
+    throw new RangeError(
+      `kind must be 'two-layer' or 'multi-layer', found ${JSON.stringify(c.kind)}`,
+    );
+  }
+  if (!size(c.inputSize) || !size(c.outputSize))
+    throw new RangeError('inputSize and outputSize must be positive integers');
+  if (!Array.isArray(c.hiddenSizes) || !c.hiddenSizes.every(size))
+    throw new RangeError('hiddenSizes must be an array of positive integers');
+  if (c.dtype !== 'float32' && c.dtype !== 'float64')
+    throw new RangeError(`dtype must be float32 or float64, found ${JSON.stringify(c.dtype)}`);
+  return config as NetworkConfig;
+}
+
+/**
+ * Reads a model file into a network: the architecture from `__metadata__.config` (or inferred
+ * from the shapes of W1, W2, … with ReLU when absent), then every parameter checked for name,
+ * shape and dtype and copied in. Throws ModelFileError or SafetensorsError naming the file.
+ * @example
+ * const network = loadModel(readFileBytes('runs/a/model.safetensors'), 'runs/a/model.safetensors');
+ */
+export function loadModel(bytes: Uint8Array, source: string): Network {
+  const { tensors, metadata } = decodeSafetensors(bytes, source);
+  let config: NetworkConfig;
+  if (metadata.config !== undefined) {
+    try {
+      config = JSON.parse(metadata.config) as NetworkConfig;
+    } catch {
+      throw new ModelFileError(source, 'metadata field config is not valid JSON');
+    }
+  } else {
+    config = inferConfig(tensors, source);
+  }
+  let network: Network;
+  try {
+    network = createNetwork(checkConfig(config), createRng(0));
+  } catch (e) {
+    throw new ModelFileError(
+      source,
+      `the architecture in the file is invalid: ${(e as Error).message}`,
+    );
+  }
+  const params = network.params;
+  for (const name of Object.keys(tensors)) {
+    if (params[name] === undefined)
+      throw new ModelFileError(
+        source,
+        `unexpected tensor ${name}: the network has ${Object.keys(params).join(', ')}`,
+      );
+  }
+  for (const [name, p] of Object.entries(params)) {
+    const t = tensors[name];
+    if (t === undefined) throw new ModelFileError(source, `tensor ${name} is missing`);
+    if (!sameShape(t.shape, p.shape)) {
+      throw new ModelFileError(
+        source,
+        `tensor ${name} is ${fmtShape(t.shape)}, expected ${fmtShape(p.shape)}`,
+      );
+    }
+    if (!(t.data instanceof Float32Array || t.data instanceof Float64Array)) {
+      throw new ModelFileError(source, `tensor ${name} has dtype ${t.dtype}, expected F32 or F64`);
+    }
+    (p.data as FloatArray).set(t.data);
+  }
+  return network;
+}

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DivergenceError } from '../../src/train/divergence.js';
+import { prepareTraining } from '../../src/train/prepare-training.js';
+import { resolveTrainOptions, type TrainOptionsInput } from '../../src/train/train-options.js';
+import { train } from '../../src/train/train-steps.js';
+import { syntheticImages } from './synthetic-data.js';
+
+const data = { train: syntheticImages(200, 1), test: syntheticImages(50, 2) };
+
+function run(input: TrainOptionsInput) {
+  return prepareTraining(
+    resolveTrainOptions({ hiddenSizes: [10], batchSize: 20, iterations: 100, ...input }),
+    data,
+  );
+}
+
+test('a learning rate of 1e6 stops training at iteration 2, where the loss explodes', () => {
+  const r = run({ learningRate: 1e6 });
+  assert.throws(
+    () => train(r),
+    (e: unknown) =>
+      e instanceof DivergenceError &&
+      e.iteration === 2 &&
+      e.site === 'loss explosion' &&
+      e.learningRate === 1e6 &&
+      /^training diverged at iteration 2: the loss rose to \d+\.\d{4}, over 4 × the first iteration's 1\.\d{4}, with learning rate 1000000; try a smaller learning rate \(e\.g\. --lr 100000\)$/.test(
+        e.message,
+      ),
+  );
+  // The run stopped in the step where it happened: iteration 2 was not recorded.
+  assert.equal(r.iteration, 1);
+});
+
+test('the step that produces a non-finite parameter is the one reported', () => {
+  const r = run({});
+  train(r);
+  r.network.params.b2.data[1] = Number.POSITIVE_INFINITY;
+  const it = r.iteration;
+  assert.throws(
+    () => r.step(),
+    (e: unknown) => e instanceof DivergenceError && e.iteration === it + 1,
+  );
+});
+
+test('with debugAnomaly a NaN is traced to the layer whose output it first is', () => {
+  const r = run({ debugAnomaly: true });
+  r.network.params.W2.data[3] = Number.NaN;
+  assert.throws(
+    () => r.step(),
+    (e: unknown) =>
+      e instanceof DivergenceError &&
+      e.site === 'layer output' &&
+      e.tensorName === 'Affine2 forward',
+  );
+  const plain = run({});
+  plain.network.params.W2.data[3] = Number.NaN;
+  assert.throws(
+    () => plain.step(),
+    (e: unknown) => e instanceof DivergenceError && e.site === 'loss',
+  );
+});
+
+test('each step allocates no new input buffers: the batch tensor is reused', () => {
+  const r = run({ iterations: 3 });
+  const seen = new Set<unknown>();
+  const original = r.network.gradient.bind(r.network);
+  r.network.gradient = (x, t) => {
+    seen.add(x);
+    seen.add(t);
+    return original(x, t);
+  };
+  train(r);
+  assert.equal(seen.size, 2);
+});
+
+test('numerical gradients train the network as backprop does (chapter 4; sigmoid, no ReLU kinks)', () => {
+  const tiny = { train: syntheticImages(60, 3, 3), test: syntheticImages(30, 4, 3) };
+  const make = (grad: 'backprop' | 'numerical') =>
+    prepareTraining(
+      resolveTrainOptions({
+        hiddenSizes: [4],
+        batchSize: 10,
+        iterations: 3,
+        grad,
+        dtype: 'float64',
+        activation: 'sigmoid',
+      }),
+      tiny,
+    );
+  const a = make('numerical');
+  const b = make('backprop');
+  train(a);
+  train(b);
+  for (const k of Object.keys(a.network.params)) {
+    const da = a.network.params[k].data;
+    const db = b.network.params[k].data;
+    for (let i = 0; i < da.length; i++)
+      assert.ok(Math.abs(da[i] - db[i]) < 1e-8, `${k}[${i}]: ${da[i]} vs ${db[i]}`);
+  }
+});
