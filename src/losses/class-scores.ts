@@ -10,7 +10,10 @@ export interface ClassScores {
   readonly outShape: readonly number[];
 }
 
-/** Reads the layout of a (C) or (N, C) input of class scores. Shapes: (C) or (N, C). */
+/**
+ * Reads the layout of a (C) or (N, C) input of class scores. Shapes: (C) or (N, C).
+ * @example classScores('nllLoss', readLossData('nllLoss', 'input', [[0, 1, 2]]))  // { rows: 1, classes: 3, outShape: [1] }
+ */
 export function classScores(where: string, input: LossData): ClassScores {
   const s = input.shape;
   if (s.length === 1) return { rows: 1, classes: s[0], outShape: [] };
@@ -18,7 +21,10 @@ export function classScores(where: string, input: LossData): ClassScores {
   throw new LossInputError(where, 'input', 'class scores of shape (C) or (N, C)', fmtShape(s));
 }
 
-/** A per-class weight (C) as float64, or undefined when not given. Shapes: (C). */
+/**
+ * A per-class weight (C) as float64, or undefined when not given. Shapes: (C).
+ * @example classWeight('nllLoss', [1, 3], 2)  // Float64Array [1, 3]
+ */
 export function classWeight(
   where: string,
   weight: Tensor | NestedArray | undefined,

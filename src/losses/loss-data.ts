@@ -14,6 +14,7 @@ export interface LossData {
 /**
  * Reads a Tensor or nested array as float64. The numbers are copied, so a caller may change its
  * tensor between forward and backward (as numericalGradient does) without corrupting the cache.
+ * @example readLossData('mseLoss', 'input', [[1, 2]])  // { data: Float64Array [1, 2], shape: [1, 2], dtype: 'float64' }
  */
 export function readLossData(where: string, arg: string, value: Tensor | NestedArray): LossData {
   let t: Tensor;
@@ -31,7 +32,10 @@ export function readLossData(where: string, arg: string, value: Tensor | NestedA
   return { data: Float64Array.from(t.data), shape: t.shape, dtype: t.dtype };
 }
 
-/** Throws unless `b` has exactly the shape of `a` (PyTorch broadcasts some targets with a warning; we refuse). */
+/**
+ * Throws unless `b` has exactly the shape of `a` (PyTorch broadcasts some targets with a warning; we refuse).
+ * @example assertSameLossShape('mseLoss', input, target)  // LossInputError: mseLoss: target: expected the input's shape (2,), found (3,)
+ */
 export function assertSameLossShape(
   where: string,
   a: LossData,
@@ -52,6 +56,7 @@ export function assertSameLossShape(
  * An optional per-element weight broadcast to `shape` by NumPy's rules (dimensions aligned on the
  * right; each is equal or 1), as a float64 array of the full size; undefined when not given.
  * Shapes: weight broadcastable to shape → (numel of shape).
+ * @example broadcastWeight('bceLoss', 'options.weight', [1, 2], [2, 2])  // Float64Array [1, 2, 1, 2]
  */
 export function broadcastWeight(
   where: string,

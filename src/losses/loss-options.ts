@@ -19,7 +19,10 @@ export function numberOption(
   return v;
 }
 
-/** An optional boolean option with its default. */
+/**
+ * An optional boolean option with its default.
+ * @example booleanOption('klDivLoss', 'logTarget', undefined, false)  // false
+ */
 export function booleanOption(
   where: string,
   name: string,
@@ -32,5 +35,5 @@ export function booleanOption(
   return v;
 }
 
-/** Accepts any finite number. */
+/** Accepts any finite number. @example numberOption('f', 'margin', 2, 1, finite, 'a finite number')  // 2 */
 export const finite = (v: number): boolean => Number.isFinite(v);

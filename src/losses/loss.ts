@@ -55,7 +55,10 @@ function reduceTerms(reduction: string, terms: LossTerms, input: LossData): numb
   return pairwiseSum(terms.values) / divisor(reduction, terms, input);
 }
 
-/** Runs a loss as a function: checks options, computes the terms, reduces. */
+/**
+ * Runs a loss as a function: checks options, computes the terms, reduces.
+ * @example export const mseLoss = (x, t, options = {}) => evaluateLoss(spec, x, t, options);
+ */
 export function evaluateLoss<T, O extends ReductionOptions<string>, P, R extends string>(
   spec: LossSpec<T, O, P>,
   input: Tensor | NestedArray,
@@ -75,6 +78,10 @@ export function evaluateLoss<T, O extends ReductionOptions<string>, P, R extends
  * the input's shape and dtype. For 'none', dout may be a Tensor shaped like the output (or a
  * number, used for every element); for the other reductions it is a number. backward never
  * writes into dout.
+ * @example
+ * class MSELoss<R extends Reduction = 'mean'> extends Loss<Target, MSELossOptions, undefined, R> {
+ *   constructor(options: MSELossOptions<R> = {}) { super(spec, options); }
+ * }
  */
 export abstract class Loss<T, O extends ReductionOptions<string>, P, R extends string> {
   /** The reduction in use. */

@@ -20,7 +20,10 @@ export interface ReductionOptions<R extends string = Reduction> {
 /** The reductions every loss accepts. */
 export const REDUCTIONS: readonly string[] = ['none', 'mean', 'sum'];
 
-/** The reduction option with its default, checked against the allowed names. */
+/**
+ * The reduction option with its default, checked against the allowed names.
+ * @example resolveReduction('mseLoss', undefined)  // 'mean'
+ */
 export function resolveReduction<R extends string>(
   where: string,
   reduction: R | undefined,

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { crossEntropyLoss, CrossEntropyLoss } from '../../src/losses/cross-entropy-loss.js';
 import { nllLoss } from '../../src/losses/nll-loss.js';
 import { softmax } from '../../src/functions/activations.js';
-import { createRng, randn } from '../../src/tensor/index.js';
+import type { LossLayer } from '../../src/layers/layer.js';
+import { createRng, randn, tensor } from '../../src/tensor/index.js';
 import { assertClose, checkGradient } from './loss-check.js';
 import { classWeight, logits } from './fixtures.js';
 
@@ -155,4 +156,10 @@ test('bad options and targets are rejected with what was found', () => {
     () => new CrossEntropyLoss({ weight: [1, 2, 3] }).forward(logits, t),
     /CrossEntropyLoss\.forward: options\.weight: expected one weight per class, shape \(4,\), found \(3,\)/,
   );
+});
+
+test('the class fits the LossLayer contract of src/layers, so a network can end in it', () => {
+  const layer: LossLayer = new CrossEntropyLoss();
+  assertClose(layer.forward(tensor(logits), new Int32Array(t)), 0.5640068874889795);
+  assert.deepEqual(layer.backward().shape, [3, 4]);
 });
