@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import {
   EXPERIMENT_SIZES,
   ExperimentError,
@@ -13,6 +13,8 @@ import {
 import { EXPERIMENTS, findExperiment } from '../experiments/registry.js';
 import { loadDataset } from '../platform/node/datasets.js';
 import { readExperimentRecords, writeExperimentRun, writeGallery } from '../platform/node/experiments-gallery.js';
+import { BACKEND_NAMES, DEFAULT_BACKEND, useBackend, type BackendName } from './backend-choice.js';
+import { UsageError } from './cli-error.js';
 
 /** Options of `gradlab experiment`. */
 export interface ExperimentCommandOptions {
@@ -21,6 +23,7 @@ export interface ExperimentCommandOptions {
   size?: ExperimentSize;
   seed: number;
   out: string;
+  backend: BackendName;
 }
 
 /**
@@ -36,6 +39,7 @@ export function configureExperimentCommand(command: Command): Command {
     .option('--size <size>', `run size: ${EXPERIMENT_SIZES.join(', ')} (default fast)`, parseSize)
     .option('--seed <n>', 'seed of every random choice', parseSeed, 0)
     .option('--out <dir>', 'output folder', join('runs', 'experiments'))
+    .addOption(new Option('--backend <name>', 'compute backend').choices(BACKEND_NAMES).default(DEFAULT_BACKEND))
     .action(async (name: string | undefined, options: ExperimentCommandOptions) => {
       await runExperimentCommand(name, options, (line) => console.log(line));
     });
@@ -66,10 +70,11 @@ export async function runExperimentCommand(
     return;
   }
   const size: ExperimentSize = options.size ?? (options.full ? 'full' : 'fast');
-  const selected: readonly Experiment[] = name === 'all' ? EXPERIMENTS : [findExperiment(name)];
+  const selected: readonly Experiment[] = name === 'all' ? EXPERIMENTS : [findOrUsage(name)];
+  const backend = await useBackend(options.backend);
   const mnist = selected.some((e) => e.needsMnist) ? loadMnist(print) : undefined;
   for (const experiment of selected) {
-    print(`${experiment.name}: ${experiment.title} (${size}, seed ${options.seed})`);
+    print(`${experiment.name}: ${experiment.title} (${size}, seed ${options.seed}, ${backend})`);
     const start = performance.now();
     const result = experiment.run({
       size,
@@ -79,12 +84,22 @@ export async function runExperimentCommand(
     });
     const runtimeSeconds = (performance.now() - start) / 1000;
     const dir = join(options.out, experiment.name);
-    await writeExperimentRun(dir, experiment, result, { size, seed: options.seed, runtimeSeconds });
+    await writeExperimentRun(dir, experiment, result, { size, seed: options.seed, runtimeSeconds, backend });
     for (const k of result.key) print(`  ${k.label}: ${k.value}`);
     print(`  ${runtimeSeconds.toFixed(1)} s → ${dir}/ (${result.figures.map((f) => f.name).join(', ')})`);
   }
   const records = readExperimentRecords(options.out, EXPERIMENTS.map((e) => e.name));
   print(`gallery: ${await writeGallery(options.out, records)} (${records.length} experiments)`);
+}
+
+/** The experiment called `name`; an unknown name is a wrong command line (exit 2). */
+function findOrUsage(name: string): Experiment {
+  try {
+    return findExperiment(name);
+  } catch (error) {
+    if (error instanceof ExperimentError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 function loadMnist(print: (line: string) => void): ExperimentData {
@@ -122,7 +137,7 @@ if (isMain()) {
   configureExperimentCommand(new Command('gradlab-experiment'))
     .parseAsync(process.argv)
     .catch((error: unknown) => {
-      console.error(error instanceof ExperimentError ? `error: ${error.message}` : error);
+      console.error(error instanceof UsageError ? `error: ${error.message}` : error);
       process.exitCode = 1;
     });
 }

@@ -13,6 +13,8 @@ export interface ExperimentRecord {
   readonly size: ExperimentSize;
   readonly seed: number;
   readonly runtimeSeconds: number;
+  /** The compute backend it ran on ('js', 'wasm'). */
+  readonly backend: string;
   readonly key: readonly KeyNumber[];
   /** Figure files relative to the experiment's folder. */
   readonly figures: readonly { readonly name: string; readonly caption: string; readonly svg: string; readonly png: string }[];
@@ -24,6 +26,7 @@ export interface RunInfo {
   readonly size: ExperimentSize;
   readonly seed: number;
   readonly runtimeSeconds: number;
+  readonly backend: string;
 }
 
 /**
@@ -53,6 +56,7 @@ export async function writeExperimentRun(
     size: info.size,
     seed: info.seed,
     runtimeSeconds: info.runtimeSeconds,
+    backend: info.backend,
     key: result.key,
     figures,
     numbers: result.numbers,
@@ -137,7 +141,7 @@ function sectionHtml(r: ExperimentRecord): string {
 <table>
 ${rows}
 </table>
-<p class="meta">book ${esc(r.book)} · size ${esc(r.size)} · seed ${r.seed} · ${r.runtimeSeconds.toFixed(1)} s · <a href="${esc(`${r.name}/summary.json`)}">summary.json</a></p>
+<p class="meta">book ${esc(r.book)} · size ${esc(r.size)} · seed ${r.seed} · ${r.runtimeSeconds.toFixed(1)} s on ${esc(r.backend ?? 'js')} · <a href="${esc(`${r.name}/summary.json`)}">summary.json</a></p>
 <div class="figures">
 ${figures}
 </div>

@@ -1,0 +1,86 @@
+import { subset, type ImageDataset } from '../data/dataset.js';
+import { prepareTraining } from '../train/prepare-training.js';
+import { resolveTrainOptions, type TrainOptionsInput } from '../train/train-options.js';
+import type { TrainingRun } from '../train/training-run.js';
+
+/**
+ * The first `count` samples of a dataset (all of it when count ≥ its size).
+ * @example firstSamples(mnist.test, 1000).count // 1000
+ */
+export function firstSamples(ds: ImageDataset, count: number): ImageDataset {
+  if (count >= ds.count) return ds;
+  return subset(ds, Int32Array.from({ length: count }, (_, i) => i));
+}
+
+/**
+ * A dataset with every image shrunk by `factor` in each direction (mean of factor × factor
+ * blocks), e.g. 28 × 28 MNIST to 7 × 7 with factor 4: a network small enough for numerical
+ * gradients.
+ * Shapes: (N, rows, cols) → (N, rows / factor, cols / factor).
+ */
+export function downsample(ds: ImageDataset, factor: number): ImageDataset {
+  const rows = Math.floor(ds.rows / factor);
+  const cols = Math.floor(ds.cols / factor);
+  const images = new Uint8Array(ds.count * rows * cols);
+  const size = ds.rows * ds.cols;
+  for (let n = 0; n < ds.count; n++) {
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        let sum = 0;
+        for (let i = 0; i < factor; i++) {
+          for (let j = 0; j < factor; j++) sum += ds.images[n * size + (r * factor + i) * ds.cols + c * factor + j]!;
+        }
+        images[(n * rows + r) * cols + c] = Math.round(sum / (factor * factor));
+      }
+    }
+  }
+  return { ...ds, images, rows, cols };
+}
+
+/** What a recorded training run gives back: the loss per iteration and accuracies at checkpoints. */
+export interface RecordedRun {
+  /** Mini-batch loss of iterations 1 … n. */
+  readonly loss: number[];
+  /** Iterations at which accuracy was measured (0 first, the last iteration last). */
+  readonly evalIterations: number[];
+  readonly trainAccuracy: number[];
+  readonly testAccuracy: number[];
+  /** The run itself, for its network and options. */
+  readonly run: TrainingRun;
+}
+
+/**
+ * Trains with the library's training run (prepareTraining + step), measuring train and test
+ * accuracy every `evalEvery` iterations (and at 0 and at the end) instead of every epoch, so
+ * small training sets do not spend most of the time evaluating.
+ * @example
+ * const r = recordTraining({ iterations: 100, seed: 0 }, { train, test }, 20);
+ * r.evalIterations; // [0, 20, 40, 60, 80, 100]
+ */
+export function recordTraining(
+  options: TrainOptionsInput,
+  data: { readonly train: ImageDataset; readonly test: ImageDataset },
+  evalEvery: number,
+  progress?: (message: string) => void,
+  label = 'training',
+): RecordedRun {
+  const run = prepareTraining(resolveTrainOptions(options), data);
+  const recorded: RecordedRun = { loss: [], evalIterations: [], trainAccuracy: [], testAccuracy: [], run };
+  const measure = (): void => {
+    const m = run.measure();
+    recorded.evalIterations.push(run.iteration);
+    recorded.trainAccuracy.push(m.trainAccuracy);
+    recorded.testAccuracy.push(m.testAccuracy);
+  };
+  measure();
+  for (let i = 1; i <= run.totalIterations; i++) {
+    recorded.loss.push(run.step());
+    if (i % evalEvery === 0 || i === run.totalIterations) {
+      measure();
+      progress?.(
+        `${label}: iteration ${i}/${run.totalIterations}, train acc ${recorded.trainAccuracy.at(-1)!.toFixed(3)}, test acc ${recorded.testAccuracy.at(-1)!.toFixed(3)}`,
+      );
+    }
+  }
+  return recorded;
+}
