@@ -1,0 +1,151 @@
+/**
+ * gradlab: neural-network learning from scratch (Deep Learning from Scratch, chapters 4–5).
+ * The public API, named exports only. Node-only pieces (file readers, chart rendering, the CLI)
+ * live under src/platform and src/cli and are not exported here, so this entry runs in browsers too.
+ */
+
+// Tensors, seeded randomness and the backend registry
+export * from './tensor/index.js';
+export type { Backend, Storage, DType, FloatArray, UnaryOp, BinaryOp } from './backend/backend.js';
+export { getBackend, setBackend } from './backend/registry.js';
+export { createJsBackend } from './backend/js/js-backend.js';
+
+// Functions of chapter 3 used throughout
+export { stepFunction, sigmoid, relu, softmax, identity } from './functions/activations.js';
+
+// Numerical differentiation and gradient descent (chapter 4)
+export { numericalDiff, type NumericalDiffOptions } from './numerical/numerical-diff.js';
+export { numericalGradient } from './numerical/numerical-gradient.js';
+export {
+  gradientDescent,
+  type GradientDescentOptions,
+  type GradientDescentResult,
+} from './numerical/gradient-descent.js';
+export {
+  gradientCheck,
+  type GradientDifference,
+  type GradientCheckOptions,
+} from './numerical/gradient-check.js';
+
+// Losses: the book's forms and PyTorch's
+export {
+  LossInputError,
+  toClassIndices,
+  type ClassTarget,
+  type ClassIndexOptions,
+  type Reduction,
+  type LossValue,
+  type ReductionOptions,
+  sumSquaresError,
+  crossEntropyError,
+  mseLoss,
+  MSELoss,
+  type MSELossOptions,
+  l1Loss,
+  L1Loss,
+  type L1LossOptions,
+  crossEntropyLoss,
+  CrossEntropyLoss,
+  type CrossEntropyLossOptions,
+  nllLoss,
+  NLLLoss,
+  type NLLLossOptions,
+  bceLoss,
+  BCELoss,
+  type BCELossOptions,
+  bceWithLogitsLoss,
+  BCEWithLogitsLoss,
+  type BCEWithLogitsLossOptions,
+  poissonNllLoss,
+  PoissonNLLLoss,
+  type PoissonNLLLossOptions,
+  hingeEmbeddingLoss,
+  HingeEmbeddingLoss,
+  type HingeEmbeddingLossOptions,
+  multiMarginLoss,
+  MultiMarginLoss,
+  type MultiMarginLossOptions,
+  softMarginLoss,
+  SoftMarginLoss,
+  type SoftMarginLossOptions,
+  klDivLoss,
+  KLDivLoss,
+  type KLDivLossOptions,
+  type KLDivReduction,
+  huberLoss,
+  HuberLoss,
+  type HuberLossOptions,
+  smoothL1Loss,
+  SmoothL1Loss,
+  type SmoothL1LossOptions,
+} from './losses/index.js';
+
+// Layers (chapter 5)
+export type { Layer, LossLayer, Labels } from './layers/layer.js';
+export { LayerError } from './layers/layer-error.js';
+export { Affine } from './layers/affine.js';
+export { Relu } from './layers/relu.js';
+export { Sigmoid } from './layers/sigmoid.js';
+export { SoftmaxWithLoss } from './layers/softmax-with-loss.js';
+export { Dropout } from './layers/dropout.js';
+export { MulLayer } from './layers/mul-layer.js';
+export { AddLayer } from './layers/add-layer.js';
+
+// Networks
+export type { Network, NetworkConfig, Params } from './models/network.js';
+export { SimpleNet } from './models/simple-net.js';
+export { TwoLayerNet, type TwoLayerNetOptions } from './models/two-layer-net.js';
+export { MultiLayerNet, type MultiLayerNetOptions } from './models/multi-layer-net.js';
+export { createNetwork, loadParams } from './models/create-network.js';
+export { initWeights, weightInitStd, type WeightInit } from './models/init.js';
+export { ModelError } from './models/model-error.js';
+
+// Optimizers (update in place)
+export type { Optimizer, OptimizerState } from './optim/optimizer.js';
+export { OptimizerError } from './optim/optimizer-error.js';
+export { SGD, type SGDOptions } from './optim/sgd.js';
+export { Momentum, type MomentumOptions } from './optim/momentum.js';
+export { AdaGrad, type AdaGradOptions } from './optim/adagrad.js';
+export { RMSprop, type RMSpropOptions } from './optim/rmsprop.js';
+export { Adam, type AdamOptions } from './optim/adam.js';
+export { createOptimizer, OPTIMIZER_NAMES, type OptimizerName } from './optim/create-optimizer.js';
+
+// Data (pure: parsing and batching; file access is in src/platform/node)
+export {
+  parseIdx,
+  expectIdxLabels,
+  expectIdxImages,
+  encodeIdx,
+  IdxFormatError,
+  type IdxArray,
+  type IdxImages,
+} from './data/idx.js';
+export {
+  subset,
+  splitValidation,
+  fillImageBatch,
+  fillLabelBatch,
+  toOneHot,
+  type ImageDataset,
+} from './data/dataset.js';
+export { preprocessDigit, type PixelImage } from './data/preprocess-digit.js';
+export { gaussianBlobs, type GaussianBlobsOptions, type SyntheticSet } from './data/synthetic.js';
+
+// Model files
+export {
+  encodeSafetensors,
+  SafetensorsError,
+  type SafetensorsTensor,
+  type SafetensorsContents,
+} from './io/safetensors.js';
+export { decodeSafetensors } from './io/safetensors-decode.js';
+
+// Chart specifications (Vega-Lite), rendered by the CLI to SVG/PNG and live in the browser
+export { lineChart, type LineSeries, type LineChartOptions } from './plot/line-chart.js';
+export { lossChart, type LossChartOptions } from './plot/loss-chart.js';
+export { accuracyChart, type AccuracyChartOptions } from './plot/accuracy-chart.js';
+export { functionChart, type FunctionChartOptions, type Tangent } from './plot/function-chart.js';
+export { barChart, type BarChartOptions } from './plot/bar-chart.js';
+export { contourChart, type ContourChartOptions } from './plot/contour-chart.js';
+export { vectorFieldChart, type VectorFieldChartOptions, type Arrow } from './plot/vector-field-chart.js';
+export { scatterChart, type ScatterSeries, type ScatterChartOptions } from './plot/scatter-chart.js';
