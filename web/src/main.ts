@@ -19,7 +19,11 @@ function show(name: string): void {
   const load = mounts[name];
   if (!panel || !load) return;
   load()
-    .then((m) => m.mount(panel))
+    .then((m) => {
+      m.mount(panel);
+      // Tests and scripts wait for this before they touch the panel's controls.
+      panel.dataset.ready = 'true';
+    })
     .catch((error: unknown) => {
       panel.textContent = `Could not load this panel: ${error instanceof Error ? error.message : String(error)}`;
       console.error(error);

@@ -1,4 +1,186 @@
-/** Placeholder until the pieces this panel needs land. */
+import { accuracyChart } from '../../src/plot/accuracy-chart.js';
+import { lossChart } from '../../src/plot/loss-chart.js';
+import type { TrainOptionsInput } from '../../src/train/train-options.js';
+import { DEFAULT_LEARNING_RATES, type OptimizerName } from '../../src/optim/create-optimizer.js';
+import { ChartSlot } from './chart.js';
+import { byId, fmt } from './dom.js';
+import { describeModel, downloadModel, importModelFile } from './model-file.js';
+import type { WorkerEvent } from './protocol.js';
+import { workerClient } from './worker-client.js';
+
+// Re-rendering a 2000-point chart costs tens of milliseconds; twice a second looks live enough.
+const CHART_INTERVAL_MS = 500;
+
+type State = 'idle' | 'running' | 'paused' | 'done';
+
+/** The Train panel: options form, start / pause / reset, live loss and accuracy charts. */
 export function mount(panel: HTMLElement): void {
-  panel.textContent = 'train';
+  const client = workerClient();
+  const lossSlot = new ChartSlot(byId('tr-loss-chart'));
+  const accSlot = new ChartSlot(byId('tr-acc-chart'));
+  const status = byId('tr-status');
+  const startButton = byId<HTMLButtonElement>('tr-start');
+  const num = (id: string): number => Number(byId<HTMLInputElement>(id).value);
+  let state: State = 'idle';
+  let losses: number[] = [];
+  let epochs: { epoch: number; train: number; test: number }[] = [];
+  let lastChart = 0;
+
+  const setState = (next: State): void => {
+    state = next;
+    panel.dataset.state = next;
+    startButton.textContent = next === 'running' ? 'Pause' : next === 'paused' ? 'Resume' : 'Start';
+    for (const el of panel.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+      '#train-form input, #train-form select',
+    )) {
+      if (el.type !== 'file') el.disabled = next === 'running' || next === 'paused';
+    }
+  };
+
+  const readOptions = (): TrainOptionsInput => {
+    const hiddenSizes = byId<HTMLInputElement>('tr-hidden')
+      .value.split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
+    const weightDecay = num('tr-decay');
+    const dropout = num('tr-dropout');
+    // TwoLayerNet is the book's ch. 4-5 model; weight decay and dropout live in MultiLayerNet.
+    const simple = hiddenSizes.length === 1 && weightDecay === 0 && dropout === 0;
+    return {
+      model: simple ? 'two-layer' : 'multi-layer',
+      hiddenSizes,
+      activation: byId<HTMLSelectElement>('tr-activation').value as 'relu' | 'sigmoid',
+      optimizer: byId<HTMLSelectElement>('tr-optimizer').value as OptimizerName,
+      learningRate: num('tr-lr'),
+      batchSize: num('tr-batch'),
+      iterations: num('tr-iters'),
+      trainSize: num('tr-size') >= 60000 ? null : num('tr-size'),
+      weightDecay,
+      dropout,
+      seed: num('tr-seed'),
+    };
+  };
+
+  const drawCharts = (force: boolean): void => {
+    const now = performance.now();
+    if (!force && now - lastChart < CHART_INTERVAL_MS) return;
+    lastChart = now;
+    const width = lossSlot.fitWidth(90, 520, 200);
+    if (losses.length > 0) {
+      const iterations = losses.map((_, i) => i + 1);
+      lossSlot.showLater(() => lossChart(iterations, losses, { width, height: 240 }));
+    }
+    if (epochs.length > 0) {
+      accSlot.showLater(() =>
+        accuracyChart(
+          epochs.map((e) => e.epoch),
+          epochs.map((e) => e.train),
+          epochs.map((e) => e.test),
+          { width: accSlot.fitWidth(90, 520, 200), height: 240 },
+        ),
+      );
+    }
+  };
+
+  const onEvent = (event: WorkerEvent): void => {
+    switch (event.type) {
+      case 'status':
+        status.textContent = event.text;
+        status.classList.remove('error');
+        break;
+      case 'progress':
+        losses.push(...event.losses);
+        byId('st-iter').textContent = `${event.iteration} / ${event.totalIterations}`;
+        byId('st-loss').textContent = fmt(event.losses.at(-1) ?? NaN);
+        byId('st-speed').textContent = event.itPerSec.toFixed(0);
+        panel.dataset.iteration = String(event.iteration);
+        panel.dataset.itPerSec = event.itPerSec.toFixed(1);
+        drawCharts(false);
+        break;
+      case 'epoch':
+        epochs.push({
+          epoch: event.record.epoch,
+          train: event.record.trainAccuracy,
+          test: event.record.testAccuracy,
+        });
+        byId('st-epoch').textContent = String(event.record.epoch);
+        byId('st-train').textContent = event.record.trainAccuracy.toFixed(4);
+        byId('st-test').textContent = event.record.testAccuracy.toFixed(4);
+        drawCharts(true);
+        break;
+      case 'end':
+        byId('st-train').textContent = event.final.trainAccuracy.toFixed(4);
+        byId('st-test').textContent = event.final.testAccuracy.toFixed(4);
+        byId('st-speed').textContent = event.itPerSec.toFixed(0);
+        Object.assign(panel.dataset, {
+          testAccuracy: String(event.final.testAccuracy),
+          trainAccuracy: String(event.final.trainAccuracy),
+          itPerSec: event.itPerSec.toFixed(1),
+        });
+        status.textContent = `Done: test accuracy ${event.final.testAccuracy.toFixed(4)}, ${event.itPerSec.toFixed(0)} it/s on average.`;
+        setState('done');
+        drawCharts(true);
+        break;
+      case 'paused':
+        status.textContent = `Paused at iteration ${event.iteration}. Resume continues the same run.`;
+        setState('paused');
+        drawCharts(true);
+        break;
+      case 'reset':
+        setState('idle');
+        break;
+      case 'model':
+        byId<HTMLButtonElement>('tr-download').disabled = event.info === null;
+        if (event.info && state !== 'running')
+          status.textContent = `Model: ${describeModel(event.info)}`;
+        break;
+      case 'error':
+        status.textContent = event.message;
+        status.classList.add('error');
+        if (state === 'running') setState('idle');
+        break;
+    }
+  };
+  client.on(onEvent);
+
+  startButton.addEventListener('click', () => {
+    if (state === 'running') return client.send({ type: 'pause' });
+    if (state === 'idle' || state === 'done') {
+      losses = [];
+      epochs = [];
+      for (const id of ['st-epoch', 'st-loss', 'st-train', 'st-test', 'st-speed'])
+        byId(id).textContent = '–';
+      delete panel.dataset.testAccuracy;
+    }
+    client.send({ type: 'start', options: readOptions() });
+    setState('running');
+  });
+  byId('tr-reset').addEventListener('click', () => {
+    client.send({ type: 'reset' });
+    losses = [];
+    epochs = [];
+    status.textContent = 'Reset. Press Start to train a new network.';
+    status.classList.remove('error');
+    byId('st-iter').textContent = '0';
+    for (const id of ['st-epoch', 'st-loss', 'st-train', 'st-test', 'st-speed'])
+      byId(id).textContent = '–';
+    byId('tr-loss-chart').replaceChildren();
+    byId('tr-acc-chart').replaceChildren();
+    setState('idle');
+  });
+  byId<HTMLSelectElement>('tr-optimizer').addEventListener('change', (e) => {
+    byId<HTMLInputElement>('tr-lr').value = String(
+      DEFAULT_LEARNING_RATES[(e.target as HTMLSelectElement).value as OptimizerName],
+    );
+  });
+  byId('tr-download').addEventListener('click', async () => {
+    status.textContent = await downloadModel(client);
+  });
+  byId<HTMLInputElement>('tr-load').addEventListener('change', async (e) => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) status.textContent = await importModelFile(client, file);
+  });
+  setState('idle');
 }

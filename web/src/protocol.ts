@@ -1,0 +1,72 @@
+import type { NetworkConfig } from '../../src/models/network.js';
+import type { EpochRecord, FinalAccuracy } from '../../src/train/train-history.js';
+import type { TrainOptionsInput } from '../../src/train/train-options.js';
+
+/**
+ * Messages between the page and the training worker. The worker owns the data, the network
+ * and the WASM backend; the page only sends commands and draws what comes back.
+ */
+
+/** What the page asks of the worker. */
+export type WorkerRequest =
+  /** Trains with these options (a new run), or resumes the paused run when options are equal. */
+  | { readonly type: 'start'; readonly options: TrainOptionsInput }
+  | { readonly type: 'pause' }
+  /** Forgets the run and the model. */
+  | { readonly type: 'reset' }
+  /** Class probabilities of one 28×28 image (bytes 0..255, white digit on black). */
+  | { readonly type: 'predict'; readonly id: number; readonly pixels: Uint8Array }
+  /** A random test-set image (loads the test set when needed). */
+  | { readonly type: 'sample'; readonly id: number; readonly seed: number }
+  /** The current model as safetensors bytes. */
+  | { readonly type: 'export'; readonly id: number }
+  /** Replaces the model with one read from a safetensors file. */
+  | {
+      readonly type: 'import';
+      readonly id: number;
+      readonly name: string;
+      readonly bytes: Uint8Array;
+    };
+
+/** A model that can predict: where it came from and its architecture. */
+export interface ModelInfo {
+  readonly source: string;
+  readonly config: NetworkConfig;
+}
+
+/** What the worker tells the page. */
+export type WorkerEvent =
+  | { readonly type: 'status'; readonly text: string }
+  /** Steps done since the last progress message; losses are the per-iteration batch losses. */
+  | {
+      readonly type: 'progress';
+      readonly iteration: number;
+      readonly totalIterations: number;
+      readonly firstIteration: number;
+      readonly losses: readonly number[];
+      /** Iterations per second over the last second of training (evaluation excluded). */
+      readonly itPerSec: number;
+    }
+  | { readonly type: 'epoch'; readonly record: EpochRecord; readonly iterationsPerEpoch: number }
+  | { readonly type: 'end'; readonly final: FinalAccuracy; readonly itPerSec: number }
+  | { readonly type: 'paused'; readonly iteration: number }
+  | { readonly type: 'reset' }
+  | { readonly type: 'model'; readonly info: ModelInfo | null }
+  | { readonly type: 'error'; readonly message: string; readonly id?: number }
+  | { readonly type: 'prediction'; readonly id: number; readonly probabilities: readonly number[] }
+  | {
+      readonly type: 'sample';
+      readonly id: number;
+      readonly pixels: Uint8Array;
+      readonly label: number;
+    }
+  | {
+      readonly type: 'exported';
+      readonly id: number;
+      readonly bytes: Uint8Array;
+      readonly name: string;
+    }
+  | { readonly type: 'imported'; readonly id: number };
+
+/** Events that answer one request (they carry its id). */
+export type WorkerReply = Extract<WorkerEvent, { readonly id: number }>;

@@ -1,0 +1,40 @@
+import type { Network } from '../../src/models/network.js';
+import { encodeModel, loadModel } from '../../src/train/model-file.js';
+import { prepareTraining } from '../../src/train/prepare-training.js';
+import { resolveTrainOptions, type TrainOptionsInput } from '../../src/train/train-options.js';
+import type { TrainingData, TrainingRun } from '../../src/train/training-run.js';
+import type { ModelInfo } from './protocol.js';
+
+/**
+ * The worker's use of the library, in one place: choosing the backend (the one entry-point
+ * decision STYLE.md principle 3 allows), building a run, reading and writing model files.
+ */
+
+/** Makes the backend active before any tensor is created; resolves with its name. */
+export async function setupBackend(): Promise<string> {
+  return 'js';
+}
+
+/** A training run for options given by the page, on the given data. */
+export function startRun(options: TrainOptionsInput, data: TrainingData): TrainingRun {
+  return prepareTraining(resolveTrainOptions(options), data);
+}
+
+/** What the page shows about a model. */
+export function networkSummary(network: Network, source: string): ModelInfo {
+  return { source, config: network.config };
+}
+
+/** The model as a safetensors file, named after its architecture. */
+export function exportModel(network: Network): { bytes: Uint8Array; name: string } {
+  const c = network.config;
+  return {
+    bytes: encodeModel(network),
+    name: `gradlab-${[c.inputSize, ...c.hiddenSizes, c.outputSize].join('-')}-${c.activation}.safetensors`,
+  };
+}
+
+/** A network read from safetensors bytes (a file written by the CLI or by this page). */
+export function importModel(bytes: Uint8Array, name: string): Network {
+  return loadModel(bytes, name);
+}
