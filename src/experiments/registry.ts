@@ -6,6 +6,7 @@ import { lossesExperiment } from './losses.js';
 import { lossVsAccuracyExperiment } from './loss-vs-accuracy.js';
 import { maxLikelihoodExperiment } from './max-likelihood.js';
 import { numericalDiffExperiment } from './numerical-diff.js';
+import { overfittingExperiment } from './overfitting.js';
 import { partialDerivativesExperiment } from './partial-derivatives.js';
 import { simpleNetExperiment } from './simple-net.js';
 
@@ -21,6 +22,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   learningRateExperiment,
   simpleNetExperiment,
   lossVsAccuracyExperiment,
+  overfittingExperiment,
   maxLikelihoodExperiment,
   lossesExperiment,
 ];
