@@ -30,11 +30,12 @@ export function ihdr(
   return data;
 }
 
-/** A whole PNG from an IHDR payload and the uncompressed (filtered) image data. */
-export function buildPng(header: Uint8Array, raw: Uint8Array): Uint8Array {
+/** A whole PNG from an IHDR payload, the uncompressed (filtered) image data, and chunks to put before IDAT. */
+export function buildPng(header: Uint8Array, raw: Uint8Array, extra: Uint8Array[] = []): Uint8Array {
   const parts = [
     PNG_SIGNATURE,
     pngChunk('IHDR', header),
+    ...extra,
     pngChunk('IDAT', deflateSync(raw)),
     pngChunk('IEND', new Uint8Array(0)),
   ];
