@@ -1,4 +1,5 @@
 import type { Rng } from '../src/tensor/rng.js';
+import { concat } from '../test/helpers/mutation.js';
 
 // Values that tend to sit on boundaries: zero, sign bits, all ones, small and huge lengths.
 const INTERESTING_BYTES = [0x00, 0x01, 0x7f, 0x80, 0xff, 0x20, 0x7b, 0x7d, 0x22];
@@ -70,16 +71,5 @@ export function mutate(input: Uint8Array, rng: Rng, maxSteps = 4): Uint8Array {
   let out = input;
   const steps = 1 + rng.int(maxSteps);
   for (let i = 0; i < steps; i++) out = mutateOnce(out, rng);
-  return out;
-}
-
-/** Concatenates byte strings. */
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
   return out;
 }

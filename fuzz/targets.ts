@@ -13,8 +13,9 @@ import { FileReadError } from '../src/platform/node/read-bytes.js';
 import { decodeIdxBytes } from '../src/platform/node/read-idx-file.js';
 import { decodePng, PngFormatError } from '../src/platform/node/read-png.js';
 import type { Rng } from '../src/tensor/rng.js';
+import { concat } from '../test/helpers/mutation.js';
 import { buildPng, fixCrcs, ihdr, pngChunk } from '../test/helpers/png-chunks.js';
-import { concat, mutate } from './mutate.js';
+import { mutate } from './mutate.js';
 
 /** A reader under fuzz: how to make a damaged input, how to read it, what counts as a clean error. */
 export interface FuzzTarget {

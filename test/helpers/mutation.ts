@@ -43,3 +43,14 @@ export function typedErrorOrValid<T>(
   }
   check(result);
 }
+
+/** Concatenates byte strings. */
+export function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
 import { crc32, deflateSync } from 'node:zlib';
+import { concat } from './mutation.js';
 
 /** The 8-byte PNG signature. */
 export const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
@@ -31,21 +32,18 @@ export function ihdr(
 }
 
 /** A whole PNG from an IHDR payload, the uncompressed (filtered) image data, and chunks to put before IDAT. */
-export function buildPng(header: Uint8Array, raw: Uint8Array, extra: Uint8Array[] = []): Uint8Array {
-  const parts = [
+export function buildPng(
+  header: Uint8Array,
+  raw: Uint8Array,
+  extra: Uint8Array[] = [],
+): Uint8Array {
+  return concat(
     PNG_SIGNATURE,
     pngChunk('IHDR', header),
     ...extra,
     pngChunk('IDAT', deflateSync(raw)),
     pngChunk('IEND', new Uint8Array(0)),
-  ];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  );
 }
 
 /** Recomputes the CRC of every whole chunk in place, so mutations reach the decoder past the CRC check. */
