@@ -86,7 +86,10 @@ export class ExperimentError extends Error {
  * The value for the context's size: `sizes.tiny`, `sizes.fast` or `sizes.full`.
  * @example bySize('fast', { tiny: 10, fast: 200, full: 2000 }) // 200
  */
-export function bySize<T>(size: ExperimentSize, sizes: { readonly tiny: T; readonly fast: T; readonly full: T }): T {
+export function bySize<S extends { readonly tiny: unknown; readonly fast: unknown; readonly full: unknown }>(
+  size: ExperimentSize,
+  sizes: S,
+): S[ExperimentSize] {
   if (!EXPERIMENT_SIZES.includes(size)) {
     throw new ExperimentError(`experiment size: expected one of ${EXPERIMENT_SIZES.join(', ')}, found '${String(size)}'`);
   }

@@ -49,36 +49,44 @@ export interface RecordedRun {
   readonly run: TrainingRun;
 }
 
+/** How recordTraining measures and reports. */
+export interface RecordOptions {
+  /** Measure accuracy every this many iterations (and at 0 and at the end). */
+  readonly every: number;
+  /** Measure train accuracy on these images instead of the whole training set (faster). */
+  readonly evalTrain?: ImageDataset;
+  readonly progress?: (message: string) => void;
+  /** Names the run in progress lines. */
+  readonly label?: string;
+}
+
 /**
  * Trains with the library's training run (prepareTraining + step), measuring train and test
- * accuracy every `evalEvery` iterations (and at 0 and at the end) instead of every epoch, so
- * small training sets do not spend most of the time evaluating.
+ * accuracy every `every` iterations (and at 0 and at the end) instead of every epoch, so small
+ * training sets do not spend most of the time evaluating.
  * @example
- * const r = recordTraining({ iterations: 100, seed: 0 }, { train, test }, 20);
+ * const r = recordTraining({ iterations: 100, seed: 0 }, { train, test }, { every: 20 });
  * r.evalIterations; // [0, 20, 40, 60, 80, 100]
  */
 export function recordTraining(
   options: TrainOptionsInput,
   data: { readonly train: ImageDataset; readonly test: ImageDataset },
-  evalEvery: number,
-  progress?: (message: string) => void,
-  label = 'training',
+  record: RecordOptions,
 ): RecordedRun {
   const run = prepareTraining(resolveTrainOptions(options), data);
   const recorded: RecordedRun = { loss: [], evalIterations: [], trainAccuracy: [], testAccuracy: [], run };
   const measure = (): void => {
-    const m = run.measure();
     recorded.evalIterations.push(run.iteration);
-    recorded.trainAccuracy.push(m.trainAccuracy);
-    recorded.testAccuracy.push(m.testAccuracy);
+    recorded.trainAccuracy.push(run.evaluator.accuracy(run.network, record.evalTrain ?? run.data.train));
+    recorded.testAccuracy.push(run.evaluator.accuracy(run.network, run.data.test));
   };
   measure();
   for (let i = 1; i <= run.totalIterations; i++) {
     recorded.loss.push(run.step());
-    if (i % evalEvery === 0 || i === run.totalIterations) {
+    if (i % record.every === 0 || i === run.totalIterations) {
       measure();
-      progress?.(
-        `${label}: iteration ${i}/${run.totalIterations}, train acc ${recorded.trainAccuracy.at(-1)!.toFixed(3)}, test acc ${recorded.testAccuracy.at(-1)!.toFixed(3)}`,
+      record.progress?.(
+        `${record.label ?? 'training'}: iteration ${i}/${run.totalIterations}, train acc ${recorded.trainAccuracy.at(-1)!.toFixed(3)}, test acc ${recorded.testAccuracy.at(-1)!.toFixed(3)}`,
       );
     }
   }

@@ -69,7 +69,7 @@ export const overfittingExperiment: Experiment = {
       { id: 'more-data', label: `${s.moreData} images`, short: `${s.moreData} images`, options: {}, train: s.moreData },
     ] as const;
     const runs = variants.map((v) =>
-      recordTraining({ ...base, ...v.options }, { train: firstSamples(mnist.train, v.train), test }, s.every, context.progress, v.id),
+      recordTraining({ ...base, ...v.options }, { train: firstSamples(mnist.train, v.train), test }, { every: s.every, progress: context.progress, label: v.id }),
     );
     const [baseline] = runs;
     const perEpoch = s.train / s.batch;

@@ -9,6 +9,7 @@ import { numericalDiffExperiment } from './numerical-diff.js';
 import { overfittingExperiment } from './overfitting.js';
 import { partialDerivativesExperiment } from './partial-derivatives.js';
 import { simpleNetExperiment } from './simple-net.js';
+import { trainMnistExperiment } from './train-mnist.js';
 
 /**
  * Every experiment, in the order of the book (and of the gallery).
@@ -22,6 +23,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   learningRateExperiment,
   simpleNetExperiment,
   lossVsAccuracyExperiment,
+  trainMnistExperiment,
   overfittingExperiment,
   maxLikelihoodExperiment,
   lossesExperiment,
