@@ -34,7 +34,7 @@ export function freePort(): Promise<number> {
  */
 export async function startPlayground(mode: 'preview' | 'dev'): Promise<PlaygroundServer> {
   const port = await freePort();
-  const common = { configFile: VITE_CONFIG, logLevel: 'warn' as const };
+  const common = { configFile: VITE_CONFIG, logLevel: 'error' as const };
   if (mode === 'preview') {
     await build(common);
     const server = await preview({

@@ -13,14 +13,27 @@ export class ChartSlot {
   #frame = 0;
   #busy: Promise<void> = Promise.resolve();
 
+  readonly #initial: Node[];
+
   constructor(el: HTMLElement) {
     this.#el = el;
+    this.#initial = Array.from(el.childNodes);
   }
 
   /** The plot-area width that fits the slot (axes and legend need about `reserve` px more). */
   fitWidth(reserve = 120, max = 560, min = 180): number {
     const w = this.#el.clientWidth || max + reserve;
     return Math.max(min, Math.min(max, Math.floor(w - reserve)));
+  }
+
+  /** Removes the chart and puts back what the slot held before the first render (a placeholder). */
+  clear(): void {
+    this.#pending = null;
+    this.#busy = this.#busy.then(() => {
+      this.#view?.finalize();
+      this.#view = null;
+      this.#el.replaceChildren(...this.#initial);
+    });
   }
 
   /** Renders `spec` now (after any render in progress). */

@@ -40,6 +40,8 @@ export function mount(panel: HTMLElement): void {
         yLabel: 'probability',
         yDomain: [0, 1],
         highlight: best,
+        // Ten printed values need about 30 px per bar; without a prediction they say nothing.
+        valueLabels: best !== undefined && width >= 300,
         width,
         height: 200,
       }),

@@ -164,8 +164,8 @@ export function mount(panel: HTMLElement): void {
     byId('st-iter').textContent = '0';
     for (const id of ['st-epoch', 'st-loss', 'st-train', 'st-test', 'st-speed'])
       byId(id).textContent = '–';
-    byId('tr-loss-chart').replaceChildren();
-    byId('tr-acc-chart').replaceChildren();
+    lossSlot.clear();
+    accSlot.clear();
     setState('idle');
   });
   byId<HTMLSelectElement>('tr-optimizer').addEventListener('change', (e) => {

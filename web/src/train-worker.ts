@@ -83,10 +83,9 @@ async function start(options: TrainOptionsInput): Promise<void> {
     speed = { steps: 0, ms: 0, window: [], totalSteps: 0, totalMs: 0 };
     post({ type: 'model', info: networkSummary(network, source) });
   }
-  post({
-    type: 'status',
-    text: `Training ${networkSummary(run.network, source).config.hiddenSizes.join('-')} hidden…`,
-  });
+  const c = run.network.config;
+  const layers = [c.inputSize, ...c.hiddenSizes, c.outputSize].join('-');
+  post({ type: 'status', text: `Training ${layers} on the ${await backendReady} backend…` });
   running = true;
   while (running && token === loop) {
     slice();

@@ -1,3 +1,5 @@
+import { setBackend } from '../../src/backend/registry.js';
+import { createWasmBackend, wasmSimdSupported } from '../../src/backend/wasm/wasm-backend.js';
 import type { Network } from '../../src/models/network.js';
 import { encodeModel, loadModel } from '../../src/train/model-file.js';
 import { prepareTraining } from '../../src/train/prepare-training.js';
@@ -10,9 +12,16 @@ import type { ModelInfo } from './protocol.js';
  * decision STYLE.md principle 3 allows), building a run, reading and writing model files.
  */
 
-/** Makes the backend active before any tensor is created; resolves with its name. */
+/**
+ * Makes the WASM SIMD backend active before any tensor is created; a browser without WASM
+ * SIMD keeps the JS reference backend (slower, same results up to rounding). Resolves with
+ * the backend's name.
+ */
 export async function setupBackend(): Promise<string> {
-  return 'js';
+  if (!wasmSimdSupported()) return 'js';
+  const backend = await createWasmBackend();
+  setBackend(backend);
+  return backend.name;
 }
 
 /** A training run for options given by the page, on the given data. */

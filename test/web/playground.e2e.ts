@@ -1,0 +1,259 @@
+/**
+ * Browser tests of the playground (issue 6), in Debian's chromium driven by playwright-core.
+ * Run: `npm run test:web` (node --import tsx --test test/web/playground.e2e.ts). Not a *.test.ts
+ * file, so the unit suite does not pick it up. Screenshots go to test-results/web/.
+ *
+ * The production build is served by `vite preview` on 127.0.0.1 at a free port (what
+ * `npm run build:web` writes); a last test starts the dev server (what `npm run web` runs).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startPlayground, type PlaygroundServer } from '../../scripts/web-server.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = 'test-results/web';
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+/** Chromium flags for a sandbox-less CI container with no network and no GPU. */
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let server: PlaygroundServer;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+/** A page that records console errors and uncaught exceptions into `consoleErrors`. */
+async function openPage(url: string, viewport = DESKTOP): Promise<Page> {
+  const p = await browser.newPage({ viewport });
+  p.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning')
+      consoleErrors.push(`${m.type()}: ${m.text()}`);
+  });
+  p.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  await p.goto(url);
+  return p;
+}
+
+/** Shows a tab by keyboard-free click and waits until its panel is mounted. */
+async function showTab(p: Page, name: string): Promise<void> {
+  await p.click(`#tab-${name}`);
+  await p.waitForSelector(`#panel-${name}[data-ready=true]`);
+}
+
+async function dataset(p: Page, id: string): Promise<Record<string, string>> {
+  return p.evaluate(
+    (el) => ({ ...document.getElementById(el)!.dataset }) as Record<string, string>,
+    id,
+  );
+}
+
+/** Draws a polyline on the drawing pad with the mouse; points in 0..1 of the pad's size. */
+async function stroke(p: Page, points: readonly (readonly [number, number])[]): Promise<void> {
+  const box = (await p.locator('#draw-pad').boundingBox())!;
+  const at = ([x, y]: readonly [number, number]) =>
+    [box.x + x * box.width, box.y + y * box.height] as const;
+  await p.mouse.move(...at(points[0]!));
+  await p.mouse.down();
+  for (const q of points.slice(1)) await p.mouse.move(...at(q), { steps: 4 });
+  await p.mouse.up();
+}
+
+async function predictionAfter(p: Page, draw: () => Promise<void>): Promise<string> {
+  await p.click('#draw-clear');
+  await draw();
+  await p.waitForSelector('#panel-draw[data-prediction]');
+  return (await dataset(p, 'panel-draw')).prediction!;
+}
+
+describe(
+  'playground in chromium',
+  { skip: !existsSync(CHROMIUM) && `no browser at ${CHROMIUM}` },
+  () => {
+    before(async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      server = await startPlayground('preview');
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+      page = await openPage(`${server.url}#train`);
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    test('the server listens on the loopback address and serves only the site and the MNIST files', async () => {
+      assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const get = async (path: string) => (await page.request.get(server.url + path)).status();
+      assert.equal(await get('mnist/t10k-labels-idx1-ubyte'), 200);
+      for (const path of [
+        'package.json',
+        'mnist/../package.json',
+        'mnist/other-file',
+        '@fs/etc/passwd',
+        'src/main.ts',
+      ]) {
+        assert.equal(await get(path), 404, path);
+      }
+    });
+
+    test("one epoch of the book's network in the worker reaches test accuracy above 0.85", async () => {
+      // 784-50-10, SGD lr 0.1, batch 100 (the form's defaults), 600 iterations = one epoch.
+      await page.waitForSelector('#panel-train[data-ready=true]');
+      await page.fill('#tr-iters', '600');
+      await page.click('#tr-start');
+      await page.waitForSelector('#panel-train[data-state=running]');
+      await page.waitForFunction(() =>
+        document.getElementById('tr-status')!.textContent!.includes('wasm backend'),
+      );
+      await page.waitForSelector('#panel-train[data-state=done]', { timeout: 90_000 });
+      const d = await dataset(page, 'panel-train');
+      assert.ok(Number(d.testAccuracy) > 0.85, `test accuracy ${d.testAccuracy}`);
+      assert.ok(Number(d.itPerSec) > 0, `it/s ${d.itPerSec}`);
+      await page.waitForSelector('#tr-loss-chart svg');
+      await page.waitForSelector('#tr-acc-chart svg');
+      assert.equal(await page.isEnabled('#tr-download'), true);
+      await page.screenshot({ path: `${SHOTS}/train-1280.png`, fullPage: true });
+      console.log(`# browser: test accuracy ${d.testAccuracy}, ${d.itPerSec} it/s`);
+    });
+
+    test('a digit drawn on the canvas is recognised', async () => {
+      await showTab(page, 'draw');
+      // A "1": one vertical stroke; a "0": an ellipse.
+      assert.equal(
+        await predictionAfter(page, () =>
+          stroke(page, [
+            [0.5, 0.15],
+            [0.49, 0.5],
+            [0.48, 0.85],
+          ]),
+        ),
+        '1',
+      );
+      const ring = Array.from({ length: 25 }, (_, i) => {
+        const a = (2 * Math.PI * i) / 24;
+        return [0.5 + 0.22 * Math.sin(a), 0.5 - 0.33 * Math.cos(a)] as const;
+      });
+      assert.equal(await predictionAfter(page, () => stroke(page, ring)), '0');
+      await page.waitForSelector('#draw-chart svg');
+      await page.screenshot({ path: `${SHOTS}/draw-1280.png`, fullPage: true });
+    });
+
+    test('the learning-rate slider changes the gradient-descent path', async () => {
+      await showTab(page, 'descent');
+      const lr = page.locator('#gd-lr');
+      await lr.focus();
+      await page.keyboard.press('Home'); // η = 1e-4: no progress
+      let d = await dataset(page, 'panel-descent');
+      assert.equal(d.lr, '0.0001');
+      assert.ok(
+        Math.hypot(Number(d.finalX0) + 3, Number(d.finalX1) - 4) < 0.1,
+        'barely moves from (-3, 4)',
+      );
+      await lr.fill('-1'); // η = 0.1: converges to the minimum
+      d = await dataset(page, 'panel-descent');
+      assert.equal(d.lr, '0.1');
+      assert.ok(
+        Math.hypot(Number(d.finalX0), Number(d.finalX1)) < 0.1,
+        `ends near 0: ${d.finalX0}, ${d.finalX1}`,
+      );
+      await page.keyboard.press('End'); // η ≈ 1.6: overshoots and diverges
+      d = await dataset(page, 'panel-descent');
+      assert.equal(d.diverged, 'true');
+      await page.screenshot({ path: `${SHOTS}/descent-diverged-1280.png`, fullPage: true });
+      await lr.fill('-1');
+      // Step back through the path with the keyboard-reachable buttons.
+      await page.click('#gd-prev');
+      assert.equal(await page.textContent('#gd-step-out'), '19 / 20');
+      // Click the plot's upper-right quadrant: the start moves there.
+      const box = (await page.locator('#gd-chart svg').boundingBox())!;
+      await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.3);
+      assert.ok(
+        Number(await page.inputValue('#gd-x0')) > 0 && Number(await page.inputValue('#gd-x1')) > 0,
+      );
+      await page.selectOption('#gd-function', 'himmelblau');
+      await page.waitForSelector('#gd-chart svg');
+      await page.screenshot({ path: `${SHOTS}/descent-1280.png`, fullPage: true });
+    });
+
+    test('every loss draws its curve and gradient', async () => {
+      await showTab(page, 'losses');
+      const ids = await page.$$eval('#ls-loss option', (os) =>
+        os.map((o) => (o as HTMLOptionElement).value),
+      );
+      assert.ok(ids.length >= 15, `${ids.length} losses`);
+      for (const id of ids) {
+        await page.selectOption('#ls-loss', id);
+        const d = await dataset(page, 'panel-losses');
+        assert.equal(d.loss, id);
+        assert.ok(Number.isFinite(Number(d.lossAtMid)), `${id}: loss ${d.lossAtMid}`);
+      }
+      await page.selectOption('#ls-loss', 'huber');
+      await page.waitForSelector('#ls-grad-chart svg');
+      await page.screenshot({ path: `${SHOTS}/losses-1280.png`, fullPage: true });
+    });
+
+    test('the tabs work from the keyboard', async () => {
+      await page.focus('#tab-losses');
+      await page.keyboard.press('Home');
+      assert.equal(await page.getAttribute('#tab-train', 'aria-selected'), 'true');
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await page.getAttribute('#tab-draw', 'aria-selected'), 'true');
+      assert.equal(await page.isHidden('#panel-train'), true);
+    });
+
+    test('every panel fits a phone-sized viewport', async () => {
+      const phone = await openPage(`${server.url}#descent`, PHONE);
+      for (const name of ['train', 'draw', 'descent', 'losses']) {
+        await showTab(phone, name);
+        await phone.waitForTimeout(300);
+        const overflow = await phone.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        );
+        assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the screen`);
+        await phone.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage: true });
+      }
+      await phone.close();
+    });
+
+    test('no console errors or warnings', () => {
+      assert.deepEqual(consoleErrors, []);
+    });
+  },
+);
+
+describe(
+  'dev server (npm run web)',
+  { skip: !existsSync(CHROMIUM) && `no browser at ${CHROMIUM}` },
+  () => {
+    test('serves the page on 127.0.0.1 and refuses files outside web/ and src/', async () => {
+      const dev = await startPlayground('dev');
+      const b = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+      try {
+        const p = await b.newPage({ viewport: DESKTOP });
+        const errors: string[] = [];
+        p.on('pageerror', (e) => errors.push(e.message));
+        p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+        await p.goto(`${dev.url}#descent`);
+        await p.waitForSelector('#gd-chart svg');
+        const status = async (path: string) => (await p.request.get(dev.url + path)).status();
+        assert.equal(await status('mnist/train-labels-idx1-ubyte'), 200);
+        assert.equal(await status('@fs/etc/passwd'), 403);
+        assert.equal(await status(`@fs${process.cwd()}/package.json`), 403);
+        assert.deepEqual(errors, []);
+      } finally {
+        await b.close();
+        await dev.close();
+      }
+    });
+  },
+);
