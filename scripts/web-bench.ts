@@ -6,13 +6,13 @@
  *
  * Usage: node --import tsx scripts/web-bench.ts [iterations=1000]
  */
-import { chromium } from 'playwright-core';
 import { setBackend } from '../src/backend/registry.js';
 import { createWasmBackend } from '../src/backend/wasm/wasm-backend.js';
 import { loadDataset } from '../src/platform/node/datasets.js';
 import { prepareTraining } from '../src/train/prepare-training.js';
 import { resolveTrainOptions } from '../src/train/train-options.js';
 import { trainSteps } from '../src/train/train-steps.js';
+import { launchChromium } from './web-browser.js';
 import { startPlayground } from './web-server.js';
 
 const iterations = Number(process.argv[2] ?? 1000);
@@ -46,17 +46,7 @@ async function browserItPerSec(): Promise<{
   browser: string;
 }> {
   const server = await startPlayground('preview');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}#train`);

@@ -9,23 +9,13 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM_PATH as CHROMIUM, launchChromium } from '../../scripts/web-browser.js';
 import { startPlayground, type PlaygroundServer } from '../../scripts/web-server.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = 'test-results/web';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
-
-/** Chromium flags for a sandbox-less CI container with no network and no GPU. */
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let server: PlaygroundServer;
 let browser: Browser;
@@ -82,7 +72,7 @@ describe(
     before(async () => {
       mkdirSync(SHOTS, { recursive: true });
       server = await startPlayground('preview');
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+      browser = await launchChromium();
       page = await openPage(`${server.url}#train`);
     });
 
@@ -106,7 +96,7 @@ describe(
       }
     });
 
-    test("one epoch of the book's network in the worker reaches test accuracy above 0.85", async () => {
+    test("one epoch of the book's network in the worker reaches test accuracy above 0.85", async (t) => {
       // 784-50-10, SGD lr 0.1, batch 100 (the form's defaults), 600 iterations = one epoch.
       await page.waitForSelector('#panel-train[data-ready=true]');
       await page.fill('#tr-iters', '600');
@@ -123,7 +113,7 @@ describe(
       await page.waitForSelector('#tr-acc-chart svg');
       assert.equal(await page.isEnabled('#tr-download'), true);
       await page.screenshot({ path: `${SHOTS}/train-1280.png`, fullPage: true });
-      console.log(`# browser: test accuracy ${d.testAccuracy}, ${d.itPerSec} it/s`);
+      t.diagnostic(`browser: test accuracy ${d.testAccuracy}, ${d.itPerSec} it/s`);
     });
 
     test('a digit drawn on the canvas is recognised', async () => {
@@ -237,7 +227,7 @@ describe(
   () => {
     test('serves the page on 127.0.0.1 and refuses files outside web/ and src/', async () => {
       const dev = await startPlayground('dev');
-      const b = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+      const b = await launchChromium();
       try {
         const p = await b.newPage({ viewport: DESKTOP });
         const errors: string[] = [];
