@@ -5,6 +5,7 @@ import { learningRateExperiment } from './learning-rate.js';
 import { lossesExperiment } from './losses.js';
 import { lossVsAccuracyExperiment } from './loss-vs-accuracy.js';
 import { maxLikelihoodExperiment } from './max-likelihood.js';
+import { mseVsCrossEntropyExperiment } from './mse-vs-cross-entropy.js';
 import { numericalDiffExperiment } from './numerical-diff.js';
 import { overfittingExperiment } from './overfitting.js';
 import { partialDerivativesExperiment } from './partial-derivatives.js';
@@ -23,6 +24,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   learningRateExperiment,
   simpleNetExperiment,
   lossVsAccuracyExperiment,
+  mseVsCrossEntropyExperiment,
   trainMnistExperiment,
   overfittingExperiment,
   maxLikelihoodExperiment,
