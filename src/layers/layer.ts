@@ -1,3 +1,4 @@
+import type { ClassTarget } from '../losses/labels.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
@@ -18,8 +19,13 @@ export interface Layer {
   readonly grads: Readonly<Record<string, Tensor>>;
 }
 
-/** Class labels: indices (N) as an Int32Array, plain array or 1-D tensor, or one-hot rows (N, C). */
-export type Labels = Int32Array | readonly number[] | Tensor;
+/**
+ * Class labels, the same type as the losses' ClassTarget: indices (N) as an Int32Array (the
+ * allocation-free training path), a plain array or a 1-D tensor, or one-hot rows (N, C).
+ * They are normalised and checked in one place, toClassIndices (losses/labels.ts).
+ * @example net.loss(x, new Int32Array([3, 1]));  // or [3, 1], or one-hot rows
+ */
+export type Labels = ClassTarget;
 
 /**
  * A loss layer (the last layer of a network): forward returns the scalar loss, backward ∂L/∂x.

@@ -1,11 +1,7 @@
-import { reuse } from '../tensor/ops/check.js';
-import {
-  rowsCols,
-  softmaxCrossEntropy,
-  softmaxCrossEntropyBackward,
-} from '../tensor/ops/softmax-rows.js';
+import { toClassIndices } from '../losses/labels.js';
+import { reuse, rowsCols } from '../tensor/ops/check.js';
+import { softmaxCrossEntropy, softmaxCrossEntropyBackward } from '../tensor/ops/softmax-rows.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { classIndicesInto } from './class-indices.js';
 import { required, type Labels, type LossLayer } from './layer.js';
 
 /** The book's log guard in cross_entropy_error: log(y + δ) never sees log 0. */
@@ -46,7 +42,10 @@ export class SoftmaxWithLoss implements LossLayer {
 
   forward(x: Tensor, t: Labels): number {
     const [rows, cols] = rowsCols('SoftmaxWithLoss.forward', x);
-    this.#labels = classIndicesInto(t, rows, cols, 'SoftmaxWithLoss.forward', this.#labels);
+    this.#labels = toClassIndices('SoftmaxWithLoss.forward', t, rows, cols, {
+      arg: 't',
+      out: this.#labels,
+    });
     const { loss, y } = softmaxCrossEntropy(x, this.#labels, reuse(this.#y, x.shape, x.dtype));
     this.#y = y;
     this.#loss = loss;

@@ -1,6 +1,6 @@
 import type { DType } from '../backend/backend.js';
-import { classIndicesInto } from '../layers/class-indices.js';
 import type { Labels } from '../layers/layer.js';
+import { toClassIndices } from '../losses/labels.js';
 import { numericalGradient } from '../numerical/numerical-gradient.js';
 import { tensor } from '../tensor/creation.js';
 import { argmaxRows } from '../tensor/ops/reduce.js';
@@ -36,7 +36,7 @@ export function accuracyOf(
     scores,
     buffers.predicted?.length === rows ? buffers.predicted : undefined,
   );
-  const labels = classIndicesInto(t, rows, classes, where, buffers.labels);
+  const labels = toClassIndices(where, t, rows, classes, { arg: 't', out: buffers.labels });
   buffers.predicted = predicted;
   buffers.labels = labels;
   let correct = 0;

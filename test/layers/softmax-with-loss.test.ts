@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SoftmaxWithLoss } from '../../src/layers/softmax-with-loss.js';
-import { LayerError } from '../../src/layers/layer-error.js';
+import { LossInputError } from '../../src/losses/loss-error.js';
 import { clone, createRng, randn, tensor } from '../../src/tensor/index.js';
 import { assertLossLayerGradients } from '../helpers/gradcheck.js';
 
@@ -87,7 +87,12 @@ test('backward leaves its input alone and reuses its buffer across steps', () =>
 test('bad labels and backward before forward throw clear errors', () => {
   const layer = new SoftmaxWithLoss();
   assert.throws(() => layer.backward(), /SoftmaxWithLoss.backward called before forward/);
-  assert.throws(() => layer.forward(tensor([[1, 2]]), new Int32Array([2])), LayerError);
+  assert.throws(
+    () => layer.forward(tensor([[1, 2]]), new Int32Array([2])),
+    (e: unknown) =>
+      e instanceof LossInputError &&
+      /^SoftmaxWithLoss.forward: t\[0\]: expected a class index in 0..1, found 2$/.test(e.message),
+  );
   assert.throws(
     () => layer.forward(tensor([[1, 2]]), [2]),
     /SoftmaxWithLoss.forward: t\[0\].*0..1.*2/,

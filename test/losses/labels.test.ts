@@ -109,3 +109,50 @@ test('a ragged nested array is reported as a loss input error naming the argumen
     /demo: t: expected a Tensor or a rectangular nested array/,
   );
 });
+
+test('an out buffer of length N is filled and returned; another length gets a new array', () => {
+  const out = new Int32Array(2);
+  const t = new Int32Array([1, 0]);
+  assert.equal(toClassIndices('t', t, 2, 2, { out }), out);
+  assert.deepEqual(indices(out), [1, 0]);
+  assert.notEqual(out, t, 'Int32Array labels are copied, never aliased');
+  assert.equal(toClassIndices('t', [0, 1], 2, 2, { out }), out);
+  assert.deepEqual(indices(out), [0, 1]);
+  assert.equal(
+    toClassIndices(
+      't',
+      [
+        [1, 0],
+        [1, 0],
+      ],
+      2,
+      2,
+      { out },
+    ),
+    out,
+  );
+  assert.deepEqual(indices(out), [0, 0]);
+  const other = toClassIndices('t', [1, 0, 1], 3, 2, { out });
+  assert.notEqual(other, out);
+  assert.deepEqual(indices(other), [1, 0, 1]);
+});
+
+test('labels that fail the check leave the out buffer as it was', () => {
+  const out = new Int32Array([1, 1]);
+  assert.throws(() => toClassIndices('t', new Int32Array([0, 5]), 2, 2, { out }), /found 5/);
+  assert.throws(
+    () =>
+      toClassIndices(
+        't',
+        [
+          [1, 0],
+          [1, 1],
+        ],
+        2,
+        2,
+        { out },
+      ),
+    /row 1/,
+  );
+  assert.deepEqual(indices(out), [1, 1]);
+});

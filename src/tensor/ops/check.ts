@@ -13,7 +13,9 @@ export function assertSameShape(op: string, a: Tensor, b: Tensor): void {
 export function assertSameDType(op: string, ...ts: Tensor[]): void {
   for (const t of ts) {
     if (t.dtype !== ts[0].dtype) {
-      throw new TypeError(`${op}: dtype mismatch, ${ts[0].dtype} vs ${t.dtype} (convert with tensor(x, { dtype }))`);
+      throw new TypeError(
+        `${op}: dtype mismatch, ${ts[0].dtype} vs ${t.dtype} (convert with tensor(x, { dtype }))`,
+      );
     }
   }
 }
@@ -26,10 +28,49 @@ export function assertNDim(op: string, t: Tensor, ndim: number, what = 'input'):
 }
 
 /**
+ * Rows and columns of a 1-D (one row) or 2-D tensor, for the row-wise ops (softmax, argmax).
+ * Shapes: (C) → [1, C]; (N, C) → [N, C]; anything else throws naming the op and the shape.
+ * @example rowsCols('softmax', zeros([4, 10]))  // [4, 10]
+ */
+export function rowsCols(op: string, x: Tensor): [number, number] {
+  if (x.ndim === 1) return [1, x.shape[0]];
+  if (x.ndim === 2) return [x.shape[0], x.shape[1]];
+  throw new RangeError(
+    `${op}: expected a 1-D (C) or 2-D (N, C) tensor, got shape ${fmtShape(x.shape)}`,
+  );
+}
+
+/**
+ * The first of `rows` labels that is not a class index in 0..classes−1 (nor `ignoreIndex`), or −1
+ * when all are. The one rule for class labels: toClassIndices (losses/labels.ts) reports what it
+ * finds to users, and the fused softmax-cross-entropy ops use it to keep kernels inside each row.
+ * Shapes: labels (≥ rows).
+ * @example firstBadClassIndex([2, 0, 3], 3, 3)  // 2 (3 is not in 0..2)
+ */
+export function firstBadClassIndex(
+  labels: ArrayLike<number>,
+  rows: number,
+  classes: number,
+  ignoreIndex?: number,
+): number {
+  for (let r = 0; r < rows; r++) {
+    const t = labels[r];
+    if (t === ignoreIndex) continue;
+    if (!(Number.isInteger(t) && t >= 0 && t < classes)) return r;
+  }
+  return -1;
+}
+
+/**
  * The output tensor of an op: `out` when given (it must have the right shape and dtype), else a new one.
  * Passing `out` lets a caller reuse a buffer from one step to the next without allocating.
  */
-export function outFor(op: string, out: Tensor | undefined, shape: readonly number[], dtype: DType): Tensor {
+export function outFor(
+  op: string,
+  out: Tensor | undefined,
+  shape: readonly number[],
+  dtype: DType,
+): Tensor {
   if (out === undefined) return zeros(shape, { dtype });
   if (!sameShape(out.shape, shape) || out.dtype !== dtype) {
     throw new RangeError(
@@ -43,7 +84,12 @@ export function outFor(op: string, out: Tensor | undefined, shape: readonly numb
  * A buffer of the given shape and dtype: `previous` when it already fits, else a new tensor.
  * Layers keep their outputs and gradients this way, so a training step with fixed shapes allocates nothing.
  */
-export function reuse(previous: Tensor | undefined, shape: readonly number[], dtype: DType): Tensor {
-  if (previous !== undefined && previous.dtype === dtype && sameShape(previous.shape, shape)) return previous;
+export function reuse(
+  previous: Tensor | undefined,
+  shape: readonly number[],
+  dtype: DType,
+): Tensor {
+  if (previous !== undefined && previous.dtype === dtype && sameShape(previous.shape, shape))
+    return previous;
   return zeros(shape, { dtype });
 }
