@@ -15,4 +15,5 @@ if (existsSync(compiled)) {
   const { tsImport } = await import('tsx/esm/api');
   cli = await tsImport(pathToFileURL(join(root, 'src', 'cli', 'main.ts')).href, import.meta.url);
 }
+cli.exitQuietlyOnClosedPipe?.();
 process.exitCode = await cli.main(process.argv);

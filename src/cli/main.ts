@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { describeError } from './cli-error.js';
 import { registerEvalCommand } from './eval-command.js';
-import { registerExperimentCommand } from './experiment.js';
 import { registerGradcheckCommand } from './gradcheck-command.js';
 import { registerPredictCommand } from './predict-command.js';
 import { registerTrainCommand } from './train-command.js';
@@ -14,7 +13,10 @@ import { registerTrainCommand } from './train-command.js';
  * @example
  * await createProgram().parseAsync(['node', 'gradlab', 'train', '--iters', '100']);
  */
-export function createProgram(): Command {
+export function createProgram(
+  setExitCode: (code: number) => void = () => {},
+  registerExperiment: (program: Command) => Command = registerExperimentPlaceholder,
+): Command {
   const program = new Command('gradlab')
     .description(
       'neural networks from scratch (Deep Learning from Scratch, chapters 4-5): train, evaluate and inspect MNIST classifiers',
@@ -31,13 +33,27 @@ export function createProgram(): Command {
           .replace(/\s*\n\s*/g, ' ')}\n`,
       ),
   });
-  registerTrainCommand(program);
+  registerTrainCommand(program, setExitCode);
   registerEvalCommand(program);
   registerPredictCommand(program);
   registerGradcheckCommand(program);
-  registerExperimentCommand(program);
+  registerExperiment(program);
   for (const command of program.commands) command.exitOverride().showSuggestionAfterError(true);
   return program;
+}
+
+/**
+ * `experiment` as it appears in `gradlab --help`, without loading the experiments (they pull in
+ * the chart renderer, over a second of start-up): main loads the real command when asked for it.
+ */
+function registerExperimentPlaceholder(program: Command): Command {
+  return program
+    .command('experiment')
+    .description(
+      "run the seeded experiments behind the seed notes' figures: writes figures (SVG + PNG) and summary.json",
+    )
+    .argument('[name]', "an experiment name (see --list) or 'all'")
+    .allowUnknownOption();
 }
 
 /**
@@ -45,10 +61,17 @@ export function createProgram(): Command {
  * (typed errors: their message; anything else: marked internal, with its first stack frame).
  */
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = createProgram();
+  let exitCode = 0;
+  const wantsExperiment = argv.slice(2, 4).includes('experiment');
+  const program = createProgram(
+    (code) => {
+      exitCode = code;
+    },
+    wantsExperiment ? (await import('./experiment.js')).registerExperimentCommand : undefined,
+  );
   try {
     await program.parseAsync([...argv]);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return exitCode;
   } catch (e) {
     const { line, code } = describeError(e);
     if (line !== '') process.stderr.write(`${line}\n`);
@@ -67,6 +90,17 @@ function isEntryPoint(): boolean {
   }
 }
 
+/** `gradlab … | head` closes the pipe early: stop quietly instead of crashing on EPIPE. */
+export function exitQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
+}
+
 if (isEntryPoint()) {
+  exitQuietlyOnClosedPipe();
   process.exitCode = await main(process.argv);
 }

@@ -30,24 +30,33 @@ export function formatDuration(seconds: number): string {
 export function formatEpoch(e: EpochRecord, totalEpochs: number, totalIterations: number): string {
   const ew = String(totalEpochs).length;
   const iw = String(totalIterations).length;
+  const of = totalEpochs > 0 ? `/${totalEpochs}` : '';
   const val =
     e.validationAccuracy === null ? '' : `  validation acc ${e.validationAccuracy.toFixed(4)}`;
   return (
-    `epoch ${String(e.epoch).padStart(ew)}/${totalEpochs}  iteration ${String(e.iteration).padStart(iw)}  ` +
+    `epoch ${String(e.epoch).padStart(ew)}${of}  iteration ${String(e.iteration).padStart(iw)}  ` +
     `train acc ${e.trainAccuracy.toFixed(4)}  test acc ${e.testAccuracy.toFixed(4)}${val}`
   );
 }
 
-/** Iterations per second and ETA from the steps done in this session. */
+/**
+ * Iterations per second and ETA, measured from the first step reported (so the evaluation
+ * before training does not count as slow steps); evaluations later in the run do count.
+ */
 class Rate {
-  readonly #t0 = performance.now();
-  constructor(
-    readonly startIteration: number,
-    readonly total: number,
-  ) {}
+  #t0 = 0;
+  #it0 = -1;
+  constructor(readonly total: number) {}
+  /** Starts the clock at the first step (iteration 1 of the session counts as done at t0). */
+  start(iteration: number): void {
+    if (this.#it0 >= 0) return;
+    this.#t0 = performance.now();
+    this.#it0 = iteration - 1;
+  }
   measure(iteration: number): { speed: number; eta: number } {
+    this.start(iteration);
     const seconds = (performance.now() - this.#t0) / 1000;
-    const done = iteration - this.startIteration;
+    const done = iteration - this.#it0;
     const speed = seconds > 0 ? done / seconds : 0;
     return { speed, eta: speed > 0 ? (this.total - iteration) / speed : Number.NaN };
   }
@@ -74,11 +83,12 @@ export function createBarReporter(
     Presets.shades_classic,
   );
   const bar = multi.create(total, startIteration, { loss: '-', speed: '-', etaText: '--:--' });
-  const rate = new Rate(startIteration, total);
+  const rate = new Rate(total);
   let last = 0;
   let stopped = false;
   return {
     step(iteration, loss) {
+      rate.start(iteration);
       const now = performance.now();
       if (now - last < 100 && iteration < total) return;
       last = now;
@@ -104,16 +114,13 @@ export function createBarReporter(
 /**
  * Plain lines for logs and pipes: a progress line every 5% of the run, plus the log lines.
  */
-export function createLineReporter(
-  total: number,
-  startIteration: number,
-  write: (line: string) => void,
-): ProgressReporter {
+export function createLineReporter(total: number, write: (line: string) => void): ProgressReporter {
   const every = Math.max(1, Math.round(total / 20));
-  const rate = new Rate(startIteration, total);
+  const rate = new Rate(total);
   const width = String(total).length;
   return {
     step(iteration, loss) {
+      rate.start(iteration);
       if (iteration % every !== 0 && iteration !== total) return;
       const { speed, eta } = rate.measure(iteration);
       write(

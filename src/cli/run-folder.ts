@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { accuracyChart } from '../plot/accuracy-chart.js';
 import { lossChart } from '../plot/loss-chart.js';
 import { writeFileAtomic } from '../platform/node/atomic-write.js';
-import { writeChart } from '../platform/node/render-chart.js';
 import { encodeCheckpoint } from '../train/checkpoint.js';
 import { metricsCsv, metricsJson, type MetricsFile } from '../train/metrics-file.js';
 import { encodeModel } from '../train/model-file.js';
@@ -42,17 +41,23 @@ export function writeCheckpoint(dir: string, run: TrainingRun): void {
 }
 
 /**
- * Writes metrics.json, metrics.csv, loss.svg/png, accuracy.svg/png and model.safetensors.
+ * Writes metrics.json, metrics.csv, model.safetensors and (when `charts`) loss.svg/png and
+ * accuracy.svg/png.
  * Every file is written atomically.
  */
 export async function writeRunOutputs(
   dir: string,
   run: TrainingRun,
+  charts: boolean,
   metrics: MetricsFile,
 ): Promise<void> {
   writeFileAtomic(join(dir, 'metrics.json'), metricsJson(metrics));
   writeFileAtomic(join(dir, 'metrics.csv'), metricsCsv(run.history));
   writeFileAtomic(join(dir, MODEL_FILE), encodeModel(run.network));
+  if (!charts) return;
+  // Vega is a large import: load it only when a run has charts to write, so that errors,
+  // --help, eval and predict start quickly.
+  const { writeChart } = await import('../platform/node/render-chart.js');
   const loss = run.history.loss;
   const iterations = Float64Array.from({ length: loss.length }, (_, i) => i + 1);
   await writeChart(lossChart(iterations, loss), join(dir, 'loss'));

@@ -60,6 +60,7 @@ interface TrainFlags {
   backend: BackendName;
   debugAnomaly?: boolean;
   progress?: boolean;
+  charts?: boolean;
 }
 
 /** Options that --resume takes from the checkpoint and that cannot be changed on the command line. */
@@ -87,7 +88,10 @@ const FIXED_ON_RESUME = [
  * Registers `gradlab train`: the book's train_neuralnet.py as a command with a progress bar,
  * per-epoch accuracy lines, a run folder, checkpoints and --resume.
  */
-export function registerTrainCommand(program: Command): Command {
+export function registerTrainCommand(
+  program: Command,
+  setExitCode: (code: number) => void,
+): Command {
   return program
     .command('train')
     .description(
@@ -171,8 +175,9 @@ export function registerTrainCommand(program: Command): Command {
     )
     .option('--debug-anomaly', "check every layer's output for NaN/Infinity each step (slower)")
     .option('--no-progress', 'plain log lines even on a terminal')
+    .option('--no-charts', 'skip loss.svg/png and accuracy.svg/png (faster for short runs)')
     .action(async (flags: TrainFlags, command: Command) => {
-      process.exitCode = await runTrainCommand(flags, command);
+      setExitCode(await runTrainCommand(flags, command));
     });
 }
 
@@ -270,7 +275,7 @@ export async function runTrainCommand(flags: TrainFlags, command: Command): Prom
   const tty = process.stdout.isTTY === true && flags.progress !== false;
   const reporter = tty
     ? createBarReporter(run.totalIterations, run.iteration, process.stdout)
-    : createLineReporter(run.totalIterations, run.iteration, log);
+    : createLineReporter(run.totalIterations, log);
   const signals = watchSignals();
   const t0 = performance.now();
   const metrics = (status: MetricsFile['status'], final: FinalAccuracy | null): MetricsFile => ({
@@ -291,13 +296,13 @@ export async function runTrainCommand(flags: TrainFlags, command: Command): Prom
     reporter.stop();
     if (final === null) {
       writeCheckpoint(dir, run);
-      await writeRunOutputs(dir, run, metrics('interrupted', null));
+      await writeRunOutputs(dir, run, flags.charts !== false, metrics('interrupted', null));
       log(
         `interrupted at iteration ${run.iteration}/${run.totalIterations}; checkpoint written, continue with: gradlab train --resume ${dir}`,
       );
       return signals.exitCode();
     }
-    await writeRunOutputs(dir, run, metrics('complete', final));
+    await writeRunOutputs(dir, run, flags.charts !== false, metrics('complete', final));
     log(
       `final: train acc ${final.trainAccuracy.toFixed(4)}, test acc ${final.testAccuracy.toFixed(4)}` +
         `${final.validationAccuracy === null ? '' : `, validation acc ${final.validationAccuracy.toFixed(4)}`}` +
@@ -306,7 +311,8 @@ export async function runTrainCommand(flags: TrainFlags, command: Command): Prom
     return 0;
   } catch (e) {
     reporter.stop();
-    if (e instanceof DivergenceError) await writeRunOutputs(dir, run, metrics('diverged', null));
+    if (e instanceof DivergenceError)
+      await writeRunOutputs(dir, run, flags.charts !== false, metrics('diverged', null));
     throw e;
   } finally {
     signals.dispose();

@@ -5,6 +5,7 @@ import type { Network, NetworkConfig } from '../models/network.js';
 import { fmtShape, sameShape } from '../tensor/tensor.js';
 import { createNetwork } from '../models/create-network.js';
 import { createRng } from '../tensor/rng.js';
+import { CHECKPOINT_FORMAT } from './checkpoint.js';
 
 /** The `format` metadata value of a gradlab model file. */
 export const MODEL_FORMAT = 'gradlab';
@@ -106,6 +107,12 @@ function checkConfig(config: unknown): NetworkConfig {
  */
 export function loadModel(bytes: Uint8Array, source: string): Network {
   const { tensors, metadata } = decodeSafetensors(bytes, source);
+  if (metadata.format === CHECKPOINT_FORMAT) {
+    throw new ModelFileError(
+      source,
+      'this is a training checkpoint (for train --resume); give the model.safetensors next to it',
+    );
+  }
   let config: NetworkConfig;
   if (metadata.config !== undefined) {
     try {

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { UsageError } from '../../src/cli/cli-error.js';
+import { runExperimentCommand } from '../../src/cli/experiment.js';
+import { EXPERIMENTS } from '../../src/experiments/registry.js';
+
+const out = mkdtempSync(join(tmpdir(), 'gradlab-experiment-'));
+after(() => rmSync(out, { recursive: true, force: true }));
+
+test('--list prints one line per experiment with its claim', async () => {
+  const lines: string[] = [];
+  await runExperimentCommand(undefined, { list: true, seed: 0, out, backend: 'js' }, (l) => lines.push(l));
+  assert.equal(lines.length, EXPERIMENTS.length);
+  for (const e of EXPERIMENTS) assert.ok(lines.some((l) => l.startsWith(e.name) && l.includes(e.claim)), e.name);
+});
+
+test('running one experiment writes its folder and the gallery', async () => {
+  const lines: string[] = [];
+  await runExperimentCommand('learning-rate', { size: 'tiny', seed: 0, out, backend: 'js' }, (l) => lines.push(l));
+  assert.ok(existsSync(join(out, 'learning-rate', 'summary.json')));
+  assert.ok(existsSync(join(out, 'learning-rate', 'iterates.png')));
+  assert.ok(existsSync(join(out, 'index.html')));
+  assert.ok(lines.some((l) => l.includes('η = 10')));
+});
+
+test('an unknown experiment is a usage error naming the known ones', async () => {
+  await assert.rejects(runExperimentCommand('nope', { seed: 0, out, backend: 'js' }, () => {}), (e: unknown) => {
+    assert.ok(e instanceof UsageError);
+    assert.match(e.message, /numerical-diff/);
+    return true;
+  });
+});
+
+test('every experiment has a unique kebab-case name, a one-sentence claim citing the book, and fast and full sizes', () => {
+  const names = EXPERIMENTS.map((e) => e.name);
+  assert.equal(new Set(names).size, names.length);
+  for (const e of EXPERIMENTS) {
+    assert.match(e.name, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+    assert.match(e.claim, /ch0\d/, `${e.name} claim cites a chapter`);
+    assert.match(e.book, /^ch0\d/);
+  }
+  assert.equal(EXPERIMENTS.length, 11);
+});

@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { decodeCheckpoint } from '../../src/train/checkpoint.js';
+import { loadModel } from '../../src/train/model-file.js';
+import { runCli, writeTinyIdxDataset, type CliResult } from './cli-harness.js';
+
+// The CLI is spawned through tsx (about a second each), so these tests start their processes
+// together and check them afterwards.
+const root = mkdtempSync(join(tmpdir(), 'gradlab-cli-'));
+const data = join(root, 'data');
+const train = (out: string, ...more: string[]): string[] => [
+  'train',
+  '--data',
+  data,
+  '--hidden',
+  '8',
+  '--batch-size',
+  '20',
+  '--iters',
+  '600',
+  '--out',
+  join(root, out),
+  ...more,
+];
+let whole: CliResult;
+let interrupted: CliResult;
+let killed: CliResult;
+let usage: CliResult[];
+let badFiles: CliResult[];
+
+before(async () => {
+  writeTinyIdxDataset(data);
+  writeFileSync(
+    join(root, 'garbage.safetensors'),
+    Uint8Array.of(255, 255, 255, 255, 255, 255, 255, 127, 1, 2, 3),
+  );
+  [whole, interrupted, killed, usage, badFiles] = await Promise.all([
+    runCli(train('whole')),
+    runCli(train('int', '--no-charts'), { interrupt: { when: /epoch {2}3\//, signal: 'SIGINT' } }),
+    runCli(train('kill', '--no-charts'), {
+      interrupt: { when: /epoch {2}5\//, signal: 'SIGKILL' },
+    }),
+    Promise.all([
+      runCli(['train', '--lr', '-1']),
+      runCli(['train', '--bogus']),
+      runCli(['train', '--iters', '5', '--epochs', '2']),
+      runCli(['predict', '--model', 'x.safetensors']),
+    ]),
+    Promise.all([
+      runCli(['train', '--data', join(root, 'nowhere')]),
+      runCli(['eval', '--model', join(root, 'garbage.safetensors')]),
+      runCli(['eval', '--model', root]),
+    ]),
+  ]);
+});
+
+after(() => rmSync(root, { recursive: true, force: true }));
+
+function oneLine(r: CliResult): void {
+  const lines = r.stderr.trimEnd().split('\n');
+  assert.equal(lines.length, 1, r.stderr);
+  assert.match(lines[0], /^gradlab: /);
+  assert.doesNotMatch(r.stderr, /\n\s+at /);
+}
+
+test('wrong options exit 2 with one line on stderr', () => {
+  for (const r of usage) {
+    assert.equal(r.code, 2, r.stderr);
+    oneLine(r);
+  }
+  assert.match(usage[0].stderr, /'--lr <rate>' argument '-1' is invalid/);
+  assert.match(usage[2].stderr, /either iterations or epochs/);
+});
+
+test('bad files and data exit 1 with one line naming them, no stack trace', () => {
+  for (const r of badFiles) {
+    assert.equal(r.code, 1, r.stderr);
+    oneLine(r);
+  }
+  assert.match(badFiles[0].stderr, /nowhere/);
+  assert.match(badFiles[1].stderr, /garbage\.safetensors/);
+  assert.match(badFiles[2].stderr, /expected a file, found a directory/);
+});
+
+test('a training run prints epoch lines and a final line and writes the run folder', () => {
+  assert.equal(whole.code, 0, whole.stderr);
+  assert.match(
+    whole.stdout,
+    /^epoch {2}0\/40  iteration {3}0  train acc 0\.\d{4}  test acc 0\.\d{4}$/m,
+  );
+  assert.match(
+    whole.stdout,
+    /final: train acc (0\.\d{4}|1\.0000), test acc (0\.\d{4}|1\.0000) .*run written to /,
+  );
+  const dir = join(root, 'whole');
+  assert.deepEqual(readdirSync(dir).sort(), [
+    'accuracy.png',
+    'accuracy.svg',
+    'checkpoint.safetensors',
+    'loss.png',
+    'loss.svg',
+    'metrics.csv',
+    'metrics.json',
+    'model.safetensors',
+  ]);
+  const metrics = JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8'));
+  assert.equal(metrics.status, 'complete');
+  assert.equal(metrics.loss.length, 600);
+  assert.equal(metrics.epochs.length, 41);
+  assert.equal(metrics.options.batchSize, 20);
+  assert.ok(metrics.final.testAccuracy >= 0.9, `test accuracy ${metrics.final.testAccuracy}`);
+  assert.equal(
+    readFileSync(join(dir, 'metrics.csv'), 'utf8').trimEnd().split('\n').length,
+    1 + 601,
+  );
+  assert.deepEqual([...readFileSync(join(dir, 'loss.png')).subarray(1, 4)], [0x50, 0x4e, 0x47]);
+  assert.match(readFileSync(join(dir, 'accuracy.svg'), 'utf8'), /^<svg/);
+  const model = loadModel(readFileSync(join(dir, 'model.safetensors')), 'model');
+  assert.deepEqual(model.config.hiddenSizes, [8]);
+});
+
+test('Ctrl-C writes a checkpoint and exits 130; --resume ends exactly where the uninterrupted run did', async () => {
+  assert.equal(interrupted.code, 130, interrupted.stderr);
+  assert.match(interrupted.stdout, /interrupted at iteration \d+\/600; checkpoint written/);
+  const dir = join(root, 'int');
+  assert.equal(JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8')).status, 'interrupted');
+  const resumed = await runCli(['train', '--resume', dir, '--no-charts']);
+  assert.equal(resumed.code, 0, resumed.stderr);
+  assert.deepEqual(
+    readFileSync(join(dir, 'model.safetensors')),
+    readFileSync(join(root, 'whole', 'model.safetensors')),
+  );
+});
+
+test('after SIGKILL the last epoch checkpoint is whole and resuming from it gives the same model', async () => {
+  assert.equal(killed.signal, 'SIGKILL');
+  const dir = join(root, 'kill');
+  const path = join(dir, 'checkpoint.safetensors');
+  const { state } = decodeCheckpoint(readFileSync(path), path);
+  assert.ok(
+    state.iteration >= 60 && state.iteration % 15 === 0,
+    `checkpoint at ${state.iteration}`,
+  );
+  const [resumed, evaluated] = await Promise.all([
+    runCli(['train', '--resume', dir, '--no-charts']),
+    runCli(['eval', '--model', join(root, 'whole', 'model.safetensors'), '--data', data]),
+  ]);
+  assert.equal(resumed.code, 0, resumed.stderr);
+  assert.deepEqual(
+    readFileSync(join(dir, 'model.safetensors')),
+    readFileSync(join(root, 'whole', 'model.safetensors')),
+  );
+  const final = JSON.parse(readFileSync(join(root, 'whole', 'metrics.json'), 'utf8')).final
+    .testAccuracy;
+  assert.equal(
+    evaluated.stdout.trim(),
+    `test accuracy ${final.toFixed(4)} (${Math.round(final * 100)}/100) on ${data}`,
+  );
+});
+
+test('--resume refuses options that would change the run', async () => {
+  const r = await runCli(['train', '--resume', join(root, 'whole'), '--lr', '0.5']);
+  assert.equal(r.code, 2);
+  oneLine(r);
+  assert.match(r.stderr, /drop --lr/);
+});

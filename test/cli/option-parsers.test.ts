@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { InvalidArgumentError } from 'commander';
+import {
+  parseFraction,
+  parseIndex,
+  parseNonNegative,
+  parsePositiveInt,
+  parseSeed,
+  parseSizeList,
+} from '../../src/cli/option-parsers.js';
+
+test('numbers parse and bad text is an InvalidArgumentError', () => {
+  assert.equal(parseNonNegative('0.1'), 0.1);
+  assert.equal(parseNonNegative('1e-3'), 0.001);
+  assert.equal(parsePositiveInt('100'), 100);
+  assert.equal(parseFraction('0.2'), 0.2);
+  assert.equal(parseSeed('-7'), -7);
+  assert.equal(parseIndex('0'), 0);
+  assert.deepEqual(parseSizeList('100,50, 10'), [100, 50, 10]);
+  const bad: [(t: string) => unknown, string][] = [
+    [parseNonNegative, '-1'],
+    [parseNonNegative, ''],
+    [parseNonNegative, 'abc'],
+    [parseNonNegative, 'Infinity'],
+    [parsePositiveInt, '0'],
+    [parsePositiveInt, '1.5'],
+    [parsePositiveInt, '1e3'],
+    [parseFraction, '1'],
+    [parseFraction, '-0.1'],
+    [parseSeed, '1.5'],
+    [parseIndex, '-1'],
+    [parseSizeList, '100,,10'],
+    [parseSizeList, '100,0'],
+  ];
+  for (const [parse, text] of bad) {
+    assert.throws(() => parse(text), InvalidArgumentError, `${parse.name}('${text}')`);
+  }
+});
