@@ -7,11 +7,16 @@
  * `npm run build:web` writes); a last test starts the dev server (what `npm run web` runs).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_PATH as CHROMIUM, launchChromium } from '../../scripts/web-browser.js';
 import { startPlayground, type PlaygroundServer } from '../../scripts/web-server.js';
+import { createRng } from '../../src/tensor/rng.js';
+import { createNetwork } from '../../src/models/create-network.js';
+import { networkConfigFor } from '../../src/train/network-config.js';
+import { encodeModel, loadModel } from '../../src/train/model-file.js';
+import { resolveTrainOptions } from '../../src/train/train-options.js';
 
 const SHOTS = 'test-results/web';
 const DESKTOP = { width: 1280, height: 800 };
@@ -38,6 +43,11 @@ async function openPage(url: string, viewport = DESKTOP): Promise<Page> {
 async function showTab(p: Page, name: string): Promise<void> {
   await p.click(`#tab-${name}`);
   await p.waitForSelector(`#panel-${name}[data-ready=true]`);
+}
+
+/** Waits until the chart in element `id` has rendered and no render is queued. */
+async function chartReady(p: Page, id: string): Promise<void> {
+  await p.waitForSelector(`#${id}:not([data-busy]) svg`);
 }
 
 async function dataset(p: Page, id: string): Promise<Record<string, string>> {
@@ -109,8 +119,8 @@ describe(
       const d = await dataset(page, 'panel-train');
       assert.ok(Number(d.testAccuracy) > 0.85, `test accuracy ${d.testAccuracy}`);
       assert.ok(Number(d.itPerSec) > 0, `it/s ${d.itPerSec}`);
-      await page.waitForSelector('#tr-loss-chart svg');
-      await page.waitForSelector('#tr-acc-chart svg');
+      await chartReady(page, 'tr-loss-chart');
+      await chartReady(page, 'tr-acc-chart');
       assert.equal(await page.isEnabled('#tr-download'), true);
       await page.screenshot({ path: `${SHOTS}/train-1280.png`, fullPage: true });
       t.diagnostic(`browser: test accuracy ${d.testAccuracy}, ${d.itPerSec} it/s`);
@@ -134,8 +144,43 @@ describe(
         return [0.5 + 0.22 * Math.sin(a), 0.5 - 0.33 * Math.cos(a)] as const;
       });
       assert.equal(await predictionAfter(page, () => stroke(page, ring)), '0');
-      await page.waitForSelector('#draw-chart svg');
+      await chartReady(page, 'draw-chart');
       await page.screenshot({ path: `${SHOTS}/draw-1280.png`, fullPage: true });
+    });
+
+    test('the model downloads as safetensors, and a file written in Node loads back', async () => {
+      await showTab(page, 'train');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('#tr-download'),
+      ]);
+      assert.equal(download.suggestedFilename(), 'gradlab-784-50-10-relu.safetensors');
+      const saved = loadModel(readFileSync((await download.path())!), download.suggestedFilename());
+      assert.deepEqual(saved.config.hiddenSizes, [50]);
+      assert.deepEqual(saved.params.W1!.shape, [784, 50]);
+
+      // What `gradlab train` writes: encodeModel of a network (here 784-30-10, untrained).
+      const options = resolveTrainOptions({ hiddenSizes: [30] });
+      const file = `${SHOTS}/node-784-30-10.safetensors`;
+      writeFileSync(
+        file,
+        encodeModel(createNetwork(networkConfigFor(options, 784, 10), createRng(1))),
+      );
+      await page.setInputFiles('#tr-load', file);
+      await page.waitForFunction(() =>
+        document.getElementById('tr-status')!.textContent!.includes('784-30-10'),
+      );
+
+      await page.setInputFiles('#tr-load', {
+        name: 'broken.safetensors',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from('not a model'),
+      });
+      await page.waitForFunction(() =>
+        document
+          .getElementById('tr-status')!
+          .textContent!.includes('Could not load broken.safetensors'),
+      );
     });
 
     test('the learning-rate slider changes the gradient-descent path', async () => {
@@ -159,19 +204,21 @@ describe(
       await page.keyboard.press('End'); // η ≈ 1.6: overshoots and diverges
       d = await dataset(page, 'panel-descent');
       assert.equal(d.diverged, 'true');
+      await chartReady(page, 'gd-chart');
       await page.screenshot({ path: `${SHOTS}/descent-diverged-1280.png`, fullPage: true });
       await lr.fill('-1');
       // Step back through the path with the keyboard-reachable buttons.
       await page.click('#gd-prev');
       assert.equal(await page.textContent('#gd-step-out'), '19 / 20');
       // Click the plot's upper-right quadrant: the start moves there.
+      await chartReady(page, 'gd-chart');
       const box = (await page.locator('#gd-chart svg').boundingBox())!;
       await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.3);
       assert.ok(
         Number(await page.inputValue('#gd-x0')) > 0 && Number(await page.inputValue('#gd-x1')) > 0,
       );
       await page.selectOption('#gd-function', 'himmelblau');
-      await page.waitForSelector('#gd-chart svg');
+      await chartReady(page, 'gd-chart');
       await page.screenshot({ path: `${SHOTS}/descent-1280.png`, fullPage: true });
     });
 
@@ -188,7 +235,7 @@ describe(
         assert.ok(Number.isFinite(Number(d.lossAtMid)), `${id}: loss ${d.lossAtMid}`);
       }
       await page.selectOption('#ls-loss', 'huber');
-      await page.waitForSelector('#ls-grad-chart svg');
+      await chartReady(page, 'ls-grad-chart');
       await page.screenshot({ path: `${SHOTS}/losses-1280.png`, fullPage: true });
     });
 
@@ -205,7 +252,7 @@ describe(
       const phone = await openPage(`${server.url}#descent`, PHONE);
       for (const name of ['train', 'draw', 'descent', 'losses']) {
         await showTab(phone, name);
-        await phone.waitForTimeout(300);
+        await phone.waitForSelector(`#panel-${name} .chart:not([data-busy])`);
         const overflow = await phone.evaluate(
           () => document.documentElement.scrollWidth - window.innerWidth,
         );

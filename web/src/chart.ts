@@ -12,6 +12,7 @@ export class ChartSlot {
   #pending: (() => TopLevelSpec) | null = null;
   #frame = 0;
   #busy: Promise<void> = Promise.resolve();
+  #queued = 0;
 
   readonly #initial: Node[];
 
@@ -38,12 +39,18 @@ export class ChartSlot {
 
   /** Renders `spec` now (after any render in progress). */
   show(spec: TopLevelSpec): Promise<void> {
+    // data-busy marks a render in progress (tests and scripts wait for it to go).
+    this.#queued++;
+    this.#el.dataset.busy = 'true';
     this.#busy = this.#busy
       .then(() => this.#render(spec))
       .catch((error: unknown) => {
         // A bad spec must not block later renders; show it where the chart would be.
         this.#el.textContent = `chart error: ${error instanceof Error ? error.message : String(error)}`;
         console.error(error);
+      })
+      .finally(() => {
+        if (--this.#queued === 0 && !this.#frame) delete this.#el.dataset.busy;
       });
     return this.#busy;
   }
@@ -51,12 +58,14 @@ export class ChartSlot {
   /** Renders the spec that `build` returns at the next animation frame; later calls win. */
   showLater(build: () => TopLevelSpec): void {
     this.#pending = build;
+    this.#el.dataset.busy = 'true';
     if (this.#frame) return;
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
       const next = this.#pending;
       this.#pending = null;
       if (next) void this.show(next());
+      else if (this.#queued === 0) delete this.#el.dataset.busy;
     });
   }
 
