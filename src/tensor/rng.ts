@@ -57,9 +57,15 @@ export function createRng(seed: number): Rng {
   if (!Number.isSafeInteger(seed)) {
     throw new RangeError(`createRng: seed must be a safe integer, got ${seed}`);
   }
-  // Fold the high bits in so that seeds above 2^32 still differ.
-  const sm = splitmix32((seed >>> 0) ^ Math.floor(seed / 0x100000000));
-  const s = new Uint32Array([sm(), sm(), sm(), sm()]);
+  // The low 32 bits seed one splitmix32 stream; any high bits (seeds ≥ 2³² or < 0) seed a second
+  // one mixed in, so that such seeds get their own streams (folding high ^ low made 2³² + 1 and −1
+  // collide with 0) while seeds in [0, 2³²) keep the streams they always had. The constant keeps
+  // the two streams apart when the high and low words are equal (they would cancel to 0).
+  const high = Math.floor(seed / 0x100000000);
+  const sm = splitmix32(seed >>> 0);
+  const mix = high === 0 ? () => 0 : splitmix32((high ^ 0x5bd1e995) >>> 0);
+  const s = new Uint32Array(4);
+  for (let i = 0; i < 4; i++) s[i] = sm() ^ mix();
   if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1; // the all-zero state is a fixed point
   let spare: number | null = null;
 
@@ -107,7 +113,8 @@ export function createRng(seed: number): Rng {
     },
     choice(n: number, k: number, out?: Int32Array): Int32Array {
       const res = out ?? new Int32Array(k);
-      if (res.length < k) throw new RangeError(`Rng.choice: out has ${res.length} slots, need ${k}`);
+      if (res.length < k)
+        throw new RangeError(`Rng.choice: out has ${res.length} slots, need ${k}`);
       for (let i = 0; i < k; i++) res[i] = int(n);
       return res;
     },
