@@ -1,0 +1,106 @@
+/**
+ * Kernel benchmark: GFLOP/s of gemm for the products of one training step of the book's
+ * 784-50-10 network at batch 100, per transpose variant, JS backend vs WASM backend, float32
+ * and float64, printed as a table with the ratio wasm / js.
+ *
+ * Usage: tsx bench/kernels.ts [--seconds S]   (S: time per measurement, default 0.3)
+ */
+import type { Backend, DType } from '../src/backend/backend.js';
+import { createJsBackend } from '../src/backend/js/js-backend.js';
+import { createWasmBackend } from '../src/backend/wasm/wasm-backend.js';
+
+/** One matrix product of the training step: c (m×n) = op(a) (m×k) · op(b) (k×n). */
+export interface GemmCase {
+  readonly name: string;
+  readonly transA: boolean;
+  readonly transB: boolean;
+  readonly m: number;
+  readonly n: number;
+  readonly k: number;
+}
+
+/** The products of TwoLayerNet (784-50-10) at batch 100: forward NN, dW = xᵀ·dout TN, dx = dout·Wᵀ NT. */
+export const TRAINING_GEMMS: readonly GemmCase[] = [
+  { name: 'x·W1', transA: false, transB: false, m: 100, n: 50, k: 784 },
+  { name: 'h·W2', transA: false, transB: false, m: 100, n: 10, k: 50 },
+  { name: 'hᵀ·dy = dW2', transA: true, transB: false, m: 50, n: 10, k: 100 },
+  { name: 'dy·W2ᵀ = dh', transA: false, transB: true, m: 100, n: 50, k: 10 },
+  { name: 'xᵀ·dh = dW1', transA: true, transB: false, m: 784, n: 50, k: 100 },
+  { name: 'dh·W1ᵀ = dx', transA: false, transB: true, m: 100, n: 784, k: 50 },
+];
+
+/** One measured row: GFLOP/s of each backend and the ratio. */
+export interface GemmRow {
+  readonly gemm: GemmCase;
+  readonly dtype: DType;
+  readonly jsGflops: number;
+  readonly wasmGflops: number;
+}
+
+/** Best-of-5 seconds per call of `f`, each batch running for about `seconds / 5`. */
+export function timePerCall(f: () => void, seconds: number): number {
+  f();
+  let calls = 1;
+  for (let t0 = performance.now(); performance.now() - t0 < 20; calls++) f(); // warm up, calibrate
+  const batch = Math.max(1, Math.round((calls / 0.02) * (seconds / 5)));
+  let best = Infinity;
+  for (let rep = 0; rep < 5; rep++) {
+    const t0 = performance.now();
+    for (let i = 0; i < batch; i++) f();
+    best = Math.min(best, (performance.now() - t0) / 1000 / batch);
+  }
+  return best;
+}
+
+function gemmGflops(backend: Backend, g: GemmCase, dtype: DType, seconds: number): number {
+  const a = backend.alloc(dtype, g.m * g.k);
+  const b = backend.alloc(dtype, g.k * g.n);
+  const c = backend.alloc(dtype, g.m * g.n);
+  for (const s of [a, b]) {
+    const d = s.data;
+    for (let i = 0; i < d.length; i++) d[i] = Math.sin(i) * 0.5;
+  }
+  const t = timePerCall(
+    () => backend.gemm(g.transA, g.transB, g.m, g.n, g.k, a, b, c, false),
+    seconds,
+  );
+  for (const s of [a, b, c]) backend.release(s);
+  return (2 * g.m * g.n * g.k) / t / 1e9;
+}
+
+/** Measures every training product on both backends and dtypes. */
+export async function benchGemm(seconds = 0.3): Promise<GemmRow[]> {
+  const js = createJsBackend();
+  const wasm = await createWasmBackend();
+  const rows: GemmRow[] = [];
+  for (const dtype of ['float32', 'float64'] as const) {
+    for (const gemm of TRAINING_GEMMS) {
+      const wasmGflops = gemmGflops(wasm, gemm, dtype, seconds);
+      const jsGflops = gemmGflops(js, gemm, dtype, seconds);
+      rows.push({ gemm, dtype, jsGflops, wasmGflops });
+    }
+  }
+  return rows;
+}
+
+/** The rows as a Markdown table. */
+export function formatGemmTable(rows: readonly GemmRow[]): string {
+  const lines = [
+    '| product | variant | m×n×k | dtype | js GFLOP/s | wasm GFLOP/s | wasm / js |',
+    '| --- | --- | --- | --- | ---: | ---: | ---: |',
+  ];
+  for (const { gemm: g, dtype, jsGflops, wasmGflops } of rows) {
+    const variant = `${g.transA ? 'T' : 'N'}${g.transB ? 'T' : 'N'}`;
+    lines.push(
+      `| ${g.name} | ${variant} | ${g.m}×${g.n}×${g.k} | ${dtype} | ${jsGflops.toFixed(2)} | ` +
+        `${wasmGflops.toFixed(1)} | ${(wasmGflops / jsGflops).toFixed(1)}× |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1]?.endsWith('kernels.ts')) {
+  const at = process.argv.indexOf('--seconds');
+  const seconds = at > 0 ? Number(process.argv[at + 1]) : 0.3;
+  console.log(formatGemmTable(await benchGemm(seconds)));
+}
