@@ -1,7 +1,8 @@
 import { lineChart } from '../../src/plot/line-chart.js';
 import { ChartSlot } from './chart.js';
 import { byId, fmt } from './dom.js';
-import { LOSSES, type LossEntry, type OptionControl, type OptionValues } from './loss-catalog.js';
+import { LOSSES } from './loss-catalog.js';
+import type { LossEntry, OptionControl, OptionValues } from './loss-curves.js';
 
 const SAMPLES = 241;
 

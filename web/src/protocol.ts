@@ -42,12 +42,11 @@ export type WorkerEvent =
       readonly type: 'progress';
       readonly iteration: number;
       readonly totalIterations: number;
-      readonly firstIteration: number;
       readonly losses: readonly number[];
       /** Iterations per second over the last second of training (evaluation excluded). */
       readonly itPerSec: number;
     }
-  | { readonly type: 'epoch'; readonly record: EpochRecord; readonly iterationsPerEpoch: number }
+  | { readonly type: 'epoch'; readonly record: EpochRecord }
   | { readonly type: 'end'; readonly final: FinalAccuracy; readonly itPerSec: number }
   | { readonly type: 'paused'; readonly iteration: number }
   | { readonly type: 'reset' }
@@ -67,6 +66,3 @@ export type WorkerEvent =
       readonly name: string;
     }
   | { readonly type: 'imported'; readonly id: number };
-
-/** Events that answer one request (they carry its id). */
-export type WorkerReply = Extract<WorkerEvent, { readonly id: number }>;

@@ -7,6 +7,7 @@ import type { TrainingRun } from '../../src/train/training-run.js';
 import { trainSteps, type TrainEvent, type TrainResult } from '../../src/train/train-steps.js';
 import type { TrainOptionsInput } from '../../src/train/train-options.js';
 import { fetchMnist } from './mnist-fetch.js';
+import { SpeedMeter } from './speed-meter.js';
 import {
   networkSummary,
   exportModel,
@@ -30,7 +31,6 @@ const post = (message: WorkerEvent, transfer: Transferable[] = []): void =>
 
 // A slice long enough that messaging costs little, short enough that pause feels instant.
 const SLICE_MS = 80;
-const SPEED_WINDOW_MS = 1000;
 
 let data: { train?: Promise<ImageDataset>; test?: Promise<ImageDataset> } = {};
 let network: Network | null = null;
@@ -40,13 +40,7 @@ let steps: Generator<TrainEvent, TrainResult, void> | null = null;
 let runOptions = '';
 let loop = 0;
 let running = false;
-let speed = {
-  steps: 0,
-  ms: 0,
-  window: [] as { steps: number; ms: number }[],
-  totalSteps: 0,
-  totalMs: 0,
-};
+let speed = new SpeedMeter();
 
 const backendReady = setupBackend();
 
@@ -80,7 +74,7 @@ async function start(options: TrainOptionsInput): Promise<void> {
     runOptions = key;
     network = run.network;
     source = 'trained here';
-    speed = { steps: 0, ms: 0, window: [], totalSteps: 0, totalMs: 0 };
+    speed = new SpeedMeter();
     post({ type: 'model', info: networkSummary(network, source) });
   }
   const c = run.network.config;
@@ -99,30 +93,16 @@ function slice(): void {
   if (!steps || !run) return;
   const t0 = performance.now();
   const losses: number[] = [];
-  const first = run.iteration + 1;
   let stepMs = 0;
   const flush = (): void => {
     if (losses.length === 0) return;
-    speed.window.push({ steps: losses.length, ms: stepMs });
-    speed.totalSteps += losses.length;
-    speed.totalMs += stepMs;
-    while (
-      speed.window.length > 1 &&
-      speed.window.reduce((s, w) => s + w.ms, 0) - speed.window[0]!.ms > SPEED_WINDOW_MS
-    ) {
-      speed.window.shift();
-    }
-    const w = speed.window.reduce((s, x) => ({ steps: s.steps + x.steps, ms: s.ms + x.ms }), {
-      steps: 0,
-      ms: 0,
-    });
+    speed.add(losses.length, stepMs);
     post({
       type: 'progress',
       iteration: run!.iteration,
       totalIterations: run!.totalIterations,
-      firstIteration: first,
       losses: losses.splice(0),
-      itPerSec: (1000 * w.steps) / Math.max(w.ms, 1e-3),
+      itPerSec: speed.recent(),
     });
     stepMs = 0;
   };
@@ -140,7 +120,7 @@ function slice(): void {
       stepMs += dt;
     } else if (event.type === 'epoch') {
       flush();
-      post({ type: 'epoch', record: event, iterationsPerEpoch: run.iterationsPerEpoch });
+      post({ type: 'epoch', record: event });
     } else {
       flush();
       running = false;
@@ -148,7 +128,7 @@ function slice(): void {
       post({
         type: 'end',
         final: event.final,
-        itPerSec: (1000 * speed.totalSteps) / Math.max(speed.totalMs, 1e-3),
+        itPerSec: speed.average(),
       });
       return;
     }
