@@ -29,17 +29,19 @@ export class Tensor {
     const size = shapeSize(shape);
     if (size !== storage.length) {
       throw new RangeError(
-        `Tensor: shape (${shape.join(', ')}) holds ${size} numbers but the storage holds ${storage.length}`,
+        `Tensor: shape ${fmtShape(shape)} holds ${size} numbers but the storage holds ${storage.length}`,
       );
     }
     this.shape = Object.freeze([...shape]);
     this.size = size;
   }
 
+  /** 'float32' or 'float64', the dtype of the storage. */
   get dtype(): DType {
     return this.storage.dtype;
   }
 
+  /** The number of dimensions (0 for a scalar). */
   get ndim(): number {
     return this.shape.length;
   }
@@ -49,7 +51,7 @@ export class Tensor {
     return this.storage.data;
   }
 
-  /** The number at a multi-index, e.g. x.at(1, 2). */
+  /** The number at a multi-index, e.g. x.at(1, 2); an index out of range throws. */
   at(...index: number[]): number {
     return this.data[this.offsetOf(index)];
   }
@@ -62,7 +64,9 @@ export class Tensor {
   /** The single number of a tensor with one element. */
   item(): number {
     if (this.size !== 1) {
-      throw new RangeError(`Tensor.item: expected a tensor with 1 element, got shape ${fmtShape(this.shape)}`);
+      throw new RangeError(
+        `Tensor.item: expected a tensor with 1 element, got shape ${fmtShape(this.shape)}`,
+      );
     }
     return this.data[0];
   }
@@ -71,7 +75,9 @@ export class Tensor {
   reshape(shape: readonly number[]): Tensor {
     const size = shapeSize(shape);
     if (size !== this.size) {
-      throw new RangeError(`reshape: cannot reshape ${fmtShape(this.shape)} (${this.size} numbers) to ${fmtShape(shape)}`);
+      throw new RangeError(
+        `reshape: cannot reshape ${fmtShape(this.shape)} (${this.size} numbers) to ${fmtShape(shape)}`,
+      );
     }
     return new Tensor(this.storage, shape);
   }
@@ -85,7 +91,8 @@ export class Tensor {
       const stride = shapeSize(this.shape.slice(dim + 1));
       const out: NestedArray[] = new Array(n);
       for (let i = 0; i < n; i++) {
-        out[i] = dim === this.shape.length - 1 ? d[offset + i] : build(dim + 1, offset + i * stride);
+        out[i] =
+          dim === this.shape.length - 1 ? d[offset + i] : build(dim + 1, offset + i * stride);
       }
       return out;
     };
@@ -98,13 +105,17 @@ export class Tensor {
 
   private offsetOf(index: number[]): number {
     if (index.length !== this.shape.length) {
-      throw new RangeError(`Tensor index [${index.join(', ')}] does not match shape ${fmtShape(this.shape)}`);
+      throw new RangeError(
+        `Tensor index [${index.join(', ')}] does not match shape ${fmtShape(this.shape)}`,
+      );
     }
     let offset = 0;
     for (let i = 0; i < index.length; i++) {
       const v = index[i];
       if (!Number.isInteger(v) || v < 0 || v >= this.shape[i]) {
-        throw new RangeError(`Tensor index [${index.join(', ')}] is out of range for shape ${fmtShape(this.shape)}`);
+        throw new RangeError(
+          `Tensor index [${index.join(', ')}] is out of range for shape ${fmtShape(this.shape)}`,
+        );
       }
       offset = offset * this.shape[i] + v;
     }
@@ -112,22 +123,37 @@ export class Tensor {
   }
 }
 
-/** The number of elements of a shape (1 for the empty shape of a scalar). */
+/**
+ * The number of elements of a shape: Πᵢ shape[i] (1 for the empty shape of a scalar). Every
+ * dimension must be an integer ≥ 0, or it throws naming the axis.
+ * @example shapeSize([2, 3])  // 6
+ */
 export function shapeSize(shape: readonly number[]): number {
   let n = 1;
-  for (const d of shape) {
-    if (!Number.isInteger(d) || d < 0) throw new RangeError(`invalid shape ${fmtShape(shape)}: dimensions must be integers ≥ 0`);
+  for (let axis = 0; axis < shape.length; axis++) {
+    const d = shape[axis];
+    if (!Number.isInteger(d) || d < 0) {
+      throw new RangeError(
+        `invalid shape ${fmtShape(shape)}: each dimension must be an integer ≥ 0, got ${d} at axis ${axis}`,
+      );
+    }
     n *= d;
   }
   return n;
 }
 
-/** A shape formatted as in PyTorch's messages: (2, 3). */
+/**
+ * A shape formatted as in PyTorch's messages, with Python's one-element tuple comma.
+ * @example fmtShape([2, 3])  // '(2, 3)'; fmtShape([3]) is '(3,)'
+ */
 export function fmtShape(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
 }
 
-/** True when two shapes are equal. */
+/**
+ * True when two shapes are equal, dimension by dimension.
+ * @example sameShape([2, 3], [2, 3])  // true
+ */
 export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

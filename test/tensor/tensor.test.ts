@@ -1,78 +1,86 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  tensor,
-  zeros,
-  matmul,
-  add,
-  sumAxis0,
-  argmaxRows,
-  softmaxCrossEntropy,
-  softmaxCrossEntropyBackward,
-  createRng,
-  randn,
-  reuse,
-} from '../../src/tensor/index.js';
+import { getBackend } from '../../src/backend/registry.js';
+import { fmtShape, sameShape, shapeSize, Tensor } from '../../src/tensor/tensor.js';
+import { tensor, zeros } from '../../src/tensor/creation.js';
 
-test('tensor() builds float64 tensors from nested arrays by default', () => {
-  const x = tensor([[1, 2, 3], [4, 5, 6]]);
+test('a tensor reports its shape, size, ndim and dtype, and its shape cannot be changed', () => {
+  const x = tensor([
+    [1, 2, 3],
+    [4, 5, 6],
+  ]);
   assert.deepEqual(x.shape, [2, 3]);
+  assert.equal(x.size, 6);
+  assert.equal(x.ndim, 2);
   assert.equal(x.dtype, 'float64');
-  assert.deepEqual(x.toArray(), [[1, 2, 3], [4, 5, 6]]);
-  assert.equal(tensor([0.1], { dtype: 'float32' }).data[0], Math.fround(0.1));
+  assert.ok(Object.isFrozen(x.shape));
+  assert.equal(tensor(3).ndim, 0);
+  assert.equal(tensor(3).size, 1);
 });
 
-test('tensor() rejects ragged arrays and non-numbers, naming the place', () => {
-  assert.throws(() => tensor([[1, 2], [3]]), /ragged nested array at \[1\]/);
-  assert.throws(() => tensor([1, 'a' as unknown as number]), /expected a number at \[1\]/);
+test('at and setAt read and write row-major positions; bad indices throw naming the shape', () => {
+  const x = zeros([2, 3]);
+  x.setAt(7, 1, 2);
+  assert.equal(x.data[5], 7);
+  assert.equal(x.at(1, 2), 7);
+  assert.throws(() => x.at(2, 0), /Tensor index \[2, 0\] is out of range for shape \(2, 3\)/);
+  assert.throws(() => x.at(0, 1.5), /out of range/);
+  assert.throws(() => x.at(1), /Tensor index \[1\] does not match shape \(2, 3\)/);
 });
 
-test('matmul computes all transpose variants', () => {
-  const a = tensor([[1, 2], [3, 4], [5, 6]]); // (3, 2)
-  const b = tensor([[1, 0, 2], [0, 1, 3]]); // (2, 3)
-  assert.deepEqual(matmul(a, b).toArray(), [[1, 2, 8], [3, 4, 18], [5, 6, 28]]);
-  assert.deepEqual(matmul(a, a, { transA: true }).toArray(), [[35, 44], [44, 56]]);
-  assert.deepEqual(matmul(a, a, { transB: true }).toArray(), [[5, 11, 17], [11, 25, 39], [17, 39, 61]]);
-  assert.deepEqual(matmul(b, a, { transA: true, transB: true }).toArray(), [[1, 3, 5], [2, 4, 6], [8, 18, 28]]);
+test('item gives the single number and throws for more than one', () => {
+  assert.equal(tensor([[4.5]]).item(), 4.5);
+  assert.throws(
+    () => tensor([1, 2]).item(),
+    /Tensor.item: expected a tensor with 1 element, got shape \(2,\)/,
+  );
 });
 
-test('matmul names both shapes when inner dimensions differ', () => {
-  assert.throws(() => matmul(zeros([2, 3]), zeros([2, 3])), /matmul: inner dimensions differ, \(2, 3\) · \(2, 3\)/);
+test('reshape shares the storage and refuses another size', () => {
+  const x = tensor([1, 2, 3, 4, 5, 6]);
+  const y = x.reshape([3, 2]);
+  assert.equal(y.storage, x.storage);
+  assert.deepEqual(y.toArray(), [
+    [1, 2],
+    [3, 4],
+    [5, 6],
+  ]);
+  y.setAt(0, 0, 1);
+  assert.equal(x.data[1], 0);
+  assert.throws(() => x.reshape([4, 2]), /cannot reshape \(6,\) \(6 numbers\) to \(4, 2\)/);
 });
 
-test('add broadcasts a row vector and refuses other shapes', () => {
-  const x = tensor([[1, 2], [3, 4]]);
-  assert.deepEqual(add(x, tensor([10, 20])).toArray(), [[11, 22], [13, 24]]);
-  assert.deepEqual(add(x, 1).toArray(), [[2, 3], [4, 5]]);
-  assert.throws(() => add(x, tensor([1, 2, 3])), /cannot broadcast \(3,\) to \(2, 2\)/);
+test('toArray and toString show the numbers nested by shape', () => {
+  assert.deepEqual(zeros([2, 1, 2]).toArray(), [[[0, 0]], [[0, 0]]]);
+  assert.equal(tensor(2).toArray(), 2);
+  assert.deepEqual(zeros([0, 3]).toArray(), []);
+  assert.equal(tensor([[1, 2]]).toString(), 'Tensor((1, 2), float64) [[1,2]]');
 });
 
-test('sumAxis0 and argmaxRows reduce per column and per row', () => {
-  const x = tensor([[1, 5, 2], [7, 0, 3]]);
-  assert.deepEqual(sumAxis0(x).toArray(), [8, 5, 5]);
-  assert.deepEqual([...argmaxRows(x)], [1, 0]);
+test('a storage of another length than the shape throws saying both', () => {
+  const storage = getBackend().alloc('float64', 5);
+  assert.throws(
+    () => new Tensor(storage, [2, 3]),
+    /Tensor: shape \(2, 3\) holds 6 numbers but the storage holds 5/,
+  );
 });
 
-test('softmaxCrossEntropy gives the book loss and gradient (y − t) / N', () => {
-  const x = tensor([[1000, 0, 0], [0, 0, 0]]);
-  const { loss, y } = softmaxCrossEntropy(x, Int32Array.from([0, 2]));
-  assert.ok(Number.isFinite(loss));
-  assert.ok(Math.abs(loss - (-Math.log(1 + 1e-7) - Math.log(1 / 3 + 1e-7)) / 2) < 1e-15);
-  const dx = softmaxCrossEntropyBackward(y, Int32Array.from([0, 2]));
-  assert.ok(Math.abs(dx.at(1, 2) - (1 / 3 - 1) / 2) < 1e-15);
-  assert.ok(Math.abs(dx.at(0, 0)) < 1e-15);
+test('shapeSize multiplies the dimensions and rejects negative or fractional ones, naming the axis', () => {
+  assert.equal(shapeSize([2, 3, 4]), 24);
+  assert.equal(shapeSize([]), 1);
+  assert.equal(shapeSize([5, 0]), 0);
+  assert.throws(
+    () => shapeSize([2, -1]),
+    /invalid shape \(2, -1\): each dimension must be an integer ≥ 0, got -1 at axis 1/,
+  );
+  assert.throws(() => shapeSize([1.5]), /got 1.5 at axis 0/);
 });
 
-test('randn is reproducible from a seed', () => {
-  const a = randn([5], createRng(7)).toArray();
-  const b = randn([5], createRng(7)).toArray();
-  assert.deepEqual(a, b);
-  assert.notDeepEqual(a, randn([5], createRng(8)).toArray());
-});
-
-test('reuse returns the same buffer while the shape fits', () => {
-  const a = zeros([2, 3]);
-  assert.equal(reuse(a, [2, 3], 'float64'), a);
-  assert.notEqual(reuse(a, [3, 3], 'float64'), a);
-  assert.notEqual(reuse(a, [2, 3], 'float32'), a);
+test('fmtShape writes PyTorch-style tuples and sameShape compares dimension by dimension', () => {
+  assert.equal(fmtShape([2, 3]), '(2, 3)');
+  assert.equal(fmtShape([3]), '(3,)');
+  assert.equal(fmtShape([]), '()');
+  assert.ok(sameShape([2, 3], [2, 3]));
+  assert.ok(!sameShape([2, 3], [3, 2]));
+  assert.ok(!sameShape([2], [2, 1]));
 });

@@ -2,14 +2,20 @@ import type { DType } from '../../backend/backend.js';
 import { zeros } from '../creation.js';
 import { fmtShape, sameShape, type Tensor } from '../tensor.js';
 
-/** Throws unless a and b have the same shape; the message names the op and both shapes. */
+/**
+ * Throws a RangeError unless a and b have the same shape; the message names the op and both shapes.
+ * @example assertSameShape('add', zeros([2]), zeros([3]))  // RangeError: add: shape mismatch, (2,) vs (3,)
+ */
 export function assertSameShape(op: string, a: Tensor, b: Tensor): void {
   if (!sameShape(a.shape, b.shape)) {
     throw new RangeError(`${op}: shape mismatch, ${fmtShape(a.shape)} vs ${fmtShape(b.shape)}`);
   }
 }
 
-/** Throws unless every tensor has the dtype of the first. */
+/**
+ * Throws a TypeError unless every tensor has the dtype of the first, naming both dtypes.
+ * @example assertSameDType('matmul', a, b)  // TypeError: matmul: dtype mismatch, float64 vs float32 (…)
+ */
 export function assertSameDType(op: string, ...ts: Tensor[]): void {
   for (const t of ts) {
     if (t.dtype !== ts[0].dtype) {
@@ -20,7 +26,10 @@ export function assertSameDType(op: string, ...ts: Tensor[]): void {
   }
 }
 
-/** Throws unless t has `ndim` dimensions. */
+/**
+ * Throws a RangeError unless t has `ndim` dimensions.
+ * @example assertNDim('sumAxis0', zeros([3]), 2)  // RangeError: sumAxis0: expected a 2-D input, got shape (3,)
+ */
 export function assertNDim(op: string, t: Tensor, ndim: number, what = 'input'): void {
   if (t.ndim !== ndim) {
     throw new RangeError(`${op}: expected a ${ndim}-D ${what}, got shape ${fmtShape(t.shape)}`);
@@ -64,6 +73,7 @@ export function firstBadClassIndex(
 /**
  * The output tensor of an op: `out` when given (it must have the right shape and dtype), else a new one.
  * Passing `out` lets a caller reuse a buffer from one step to the next without allocating.
+ * @example outFor('exp', undefined, [2], 'float64').shape  // [2] (new zeros)
  */
 export function outFor(
   op: string,
@@ -83,6 +93,7 @@ export function outFor(
 /**
  * A buffer of the given shape and dtype: `previous` when it already fits, else a new tensor.
  * Layers keep their outputs and gradients this way, so a training step with fixed shapes allocates nothing.
+ * @example this.#out = relu(x, reuse(this.#out, x.shape, x.dtype));
  */
 export function reuse(
   previous: Tensor | undefined,

@@ -4,7 +4,8 @@ import { assertSameDType, assertSameShape } from './check.js';
 
 /**
  * y ← y + α·x, in place (the SGD update W ← W − lr·dW is axpyInPlace(W, −lr, dW)).
- * Shapes: x and y equal.
+ * Shapes: y (*), x (*) the same shape and dtype → y. Book: W -= lr * dW.
+ * @example axpyInPlace(tensor([1, 2]), -0.5, tensor([2, 2])).toArray()  // [0, 1]
  */
 export function axpyInPlace(y: Tensor, alpha: number, x: Tensor): Tensor {
   assertSameShape('axpyInPlace', y, x);
@@ -13,19 +14,26 @@ export function axpyInPlace(y: Tensor, alpha: number, x: Tensor): Tensor {
   return y;
 }
 
-/** x ← s·x, in place. */
+/**
+ * x ← s·x, in place. Shapes: any → x. @example scaleInPlace(tensor([1, 2]), 3).toArray()  // [3, 6]
+ */
 export function scaleInPlace(x: Tensor, s: number): Tensor {
   getBackend().binaryScalar('mul', x.storage, s, x.storage);
   return x;
 }
 
-/** x ← value everywhere, in place. */
+/**
+ * x ← value everywhere, in place. Shapes: any → x. @example fillInPlace(zeros([2]), 1).toArray()  // [1, 1]
+ */
 export function fillInPlace(x: Tensor, value: number): Tensor {
   getBackend().fill(x.storage, value);
   return x;
 }
 
-/** dst ← src (same shape and dtype), in place. */
+/**
+ * dst ← src, in place. Shapes: src (*), dst (*) the same shape and dtype → dst.
+ * @example copyInto(tensor([7, 8]), zeros([2])).toArray()  // [7, 8]
+ */
 export function copyInto(src: Tensor, dst: Tensor): Tensor {
   assertSameShape('copyInto', src, dst);
   assertSameDType('copyInto', src, dst);

@@ -23,7 +23,9 @@ export interface MatmulOptions {
 export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tensor {
   const { transA = false, transB = false } = options;
   if (a.ndim !== 2 || b.ndim !== 2) {
-    throw new RangeError(`matmul: expected 2-D tensors, got ${fmtShape(a.shape)} and ${fmtShape(b.shape)}`);
+    throw new RangeError(
+      `matmul: expected 2-D tensors, got ${fmtShape(a.shape)} and ${fmtShape(b.shape)}`,
+    );
   }
   assertSameDType('matmul', a, b);
   const m = transA ? a.shape[1] : a.shape[0];
@@ -39,6 +41,16 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
   if (options.accumulate && options.out === undefined) {
     throw new RangeError('matmul: accumulate needs an out tensor to add to');
   }
-  getBackend().gemm(transA, transB, m, n, k, a.storage, b.storage, out.storage, options.accumulate ?? false);
+  getBackend().gemm(
+    transA,
+    transB,
+    m,
+    n,
+    k,
+    a.storage,
+    b.storage,
+    out.storage,
+    options.accumulate ?? false,
+  );
   return out;
 }
