@@ -28,6 +28,7 @@ const USER_ERRORS = new Set([
   'DivergenceError',
   'OptimizerError',
   'OfflineLoadError',
+  'WasmBackendError',
 ]);
 
 /** Errors that mean the command line was wrong (exit 2). */

@@ -51,7 +51,9 @@ export function parseSeed(text: string): number {
 /** A comma-separated list of positive integers, e.g. 100,100,100 (hidden sizes). */
 export function parseSizeList(text: string): number[] {
   const parts = text.split(',');
-  if (parts.some((p) => !/^\s*\d+\s*$/.test(p) || Number(p) <= 0)) {
+  if (
+    parts.some((p) => !/^\s*\d+\s*$/.test(p) || !Number.isSafeInteger(Number(p)) || Number(p) <= 0)
+  ) {
     throw new InvalidArgumentError('expected positive integers separated by commas, e.g. 100,100.');
   }
   return parts.map(Number);

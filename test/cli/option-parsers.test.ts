@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InvalidArgumentError } from 'commander';
+import fc from 'fast-check';
 import {
   parseFraction,
   parseIndex,
@@ -36,4 +37,34 @@ test('numbers parse and bad text is an InvalidArgumentError', () => {
   for (const [parse, text] of bad) {
     assert.throws(() => parse(text), InvalidArgumentError, `${parse.name}('${text}')`);
   }
+});
+
+test('any text either parses to a value in range or is refused with InvalidArgumentError (property)', () => {
+  const checks: [(t: string) => unknown, (v: unknown) => boolean][] = [
+    [parseNonNegative, (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0],
+    [parseFraction, (v) => typeof v === 'number' && v >= 0 && v < 1],
+    [parsePositiveInt, (v) => Number.isSafeInteger(v) && (v as number) > 0],
+    [parseSeed, (v) => Number.isSafeInteger(v)],
+    [
+      parseSizeList,
+      (v) => Array.isArray(v) && v.length > 0 && v.every((n) => Number.isSafeInteger(n) && n > 0),
+    ],
+  ];
+  const text = fc.oneof(
+    fc.string(),
+    fc.stringMatching(/^-?[0-9.e,+ ]{0,12}$/),
+    fc.double().map(String),
+  );
+  fc.assert(
+    fc.property(text, (t) => {
+      for (const [parse, valid] of checks) {
+        try {
+          assert.ok(valid(parse(t)), `${parse.name}('${t}')`);
+        } catch (e) {
+          if (!(e instanceof InvalidArgumentError)) throw e;
+        }
+      }
+    }),
+    { numRuns: 500 },
+  );
 });
