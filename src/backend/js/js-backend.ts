@@ -39,7 +39,7 @@ const binaryFns: Record<BinaryOp, (a: number, b: number) => number> = {
   min: (a, b) => (a <= b || Number.isNaN(a) ? a : b),
 };
 
-/** Writes the row-wise softmax of x into y and returns nothing; shared by two kernels. */
+/** Writes the row-wise softmax of x (rows×cols) into y; shared by softmaxRows and the fused loss. */
 function softmaxInto(rows: number, cols: number, x: FloatArray, y: FloatArray): void {
   for (let r = 0; r < rows; r++) {
     const o = r * cols;
@@ -58,7 +58,10 @@ function softmaxInto(rows: number, cols: number, x: FloatArray, y: FloatArray): 
 
 /**
  * The reference backend in plain TypeScript: simple loops, float64 accumulation, no SIMD.
- * It is the oracle every other backend is tested against.
+ * It is the oracle every other backend is tested against (test/backend/conformance.ts), and it is
+ * itself tested against the formulas written out (test/backend/js/). The default backend.
+ * @example
+ * setBackend(createJsBackend());  // before creating tensors
  */
 export function createJsBackend(): Backend {
   return {
