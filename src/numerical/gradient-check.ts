@@ -38,7 +38,9 @@ export function gradientCheck(
   options: GradientCheckOptions = {},
 ): Record<string, GradientDifference> {
   const floor = options.floor ?? 1e-8;
-  if (!(floor > 0)) throw new RangeError(`gradientCheck: floor must be > 0, got ${String(floor)}`);
+  if (!(Number.isFinite(floor) && floor > 0)) {
+    throw new RangeError(`gradientCheck: floor must be a finite number > 0, got ${String(floor)}`);
+  }
   const keys = Object.keys(analytic);
   const missing = Object.keys(numerical).filter((k) => !(k in analytic));
   if (missing.length > 0) {

@@ -1,4 +1,7 @@
-/** Options of numericalDiff. */
+/**
+ * Options of numericalDiff.
+ * @example numericalDiff(Math.sin, 0, { h: 1e-5, method: 'forward' })  // ≈ 1
+ */
 export interface NumericalDiffOptions {
   /** The step h (default 1e-4, the book's choice: small, but not so small that rounding wins). */
   h?: number;
@@ -9,15 +12,24 @@ export interface NumericalDiffOptions {
 /**
  * The derivative of a one-variable function by finite differences:
  *   central: f'(x) ≈ (f(x+h) − f(x−h)) / 2h,   forward: f'(x) ≈ (f(x+h) − f(x)) / h.
- * Book: numerical_diff (ch04 §4.3). With h = 1e-50 the step vanishes in floating point
- * (x + h == x) and the result is 0: that is why h = 1e-4.
+ * Shapes: x a number → a number. Book: numerical_diff (ch04 §4.3). With h = 1e-50 the step
+ * vanishes in floating point (x + h == x) and the result is 0: that is why h = 1e-4.
  * @example numericalDiff((x) => 0.01 * x ** 2 + 0.1 * x, 5)  // 0.1999999999990898
  */
-export function numericalDiff(f: (x: number) => number, x: number, options: NumericalDiffOptions = {}): number {
+export function numericalDiff(
+  f: (x: number) => number,
+  x: number,
+  options: NumericalDiffOptions = {},
+): number {
   const h = options.h ?? 1e-4;
   const method = options.method ?? 'central';
-  if (!(h > 0)) throw new RangeError(`numericalDiff: h must be > 0, got ${h}`);
+  if (!(Number.isFinite(h) && h > 0)) {
+    throw new RangeError(`numericalDiff: h must be a finite number > 0, got ${String(h)}`);
+  }
   if (method === 'forward') return (f(x + h) - f(x)) / h;
-  if (method !== 'central') throw new RangeError(`numericalDiff: method must be 'central' or 'forward', got '${String(method)}'`);
+  if (method !== 'central')
+    throw new RangeError(
+      `numericalDiff: method must be 'central' or 'forward', got '${String(method)}'`,
+    );
   return (f(x + h) - f(x - h)) / (2 * h);
 }

@@ -1,4 +1,4 @@
-import { zerosLike as zerosOf } from '../tensor/creation.js';
+import { outFor } from '../tensor/ops/check.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
@@ -6,13 +6,21 @@ import type { Tensor } from '../tensor/tensor.js';
  *   ∂f/∂xᵢ ≈ (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h.
  * Each element of x is perturbed in place and restored, so `f` may ignore its argument and read
  * x through a closure (the book's `lambda W: net.loss(x, t)`). Costs 2·size evaluations of f.
- * Shapes: x any → gradient of the same shape (a new Float64Array-backed tensor of x's dtype).
+ * In float32 the perturbed value is rounded to float32, so pick a larger h there (1e-2).
+ * Shapes: x any → gradient of the same shape and dtype (written into `out` when given).
  * Book: numerical_gradient (ch04 §4.4, common/gradient.py).
- * @example numericalGradient((x) => x.data[0] ** 2 + x.data[1] ** 2, tensor([3, 4])).toArray()  // [6, 8]
+ * @example numericalGradient((x) => x.data[0] ** 2 + x.data[1] ** 2, tensor([3, 4])).toArray()  // ≈ [6, 8]
  */
-export function numericalGradient(f: (x: Tensor) => number, x: Tensor, h = 1e-4, out?: Tensor): Tensor {
-  if (!(h > 0)) throw new RangeError(`numericalGradient: h must be > 0, got ${h}`);
-  const grad = out ?? zerosOf(x);
+export function numericalGradient(
+  f: (x: Tensor) => number,
+  x: Tensor,
+  h = 1e-4,
+  out?: Tensor,
+): Tensor {
+  if (!(Number.isFinite(h) && h > 0)) {
+    throw new RangeError(`numericalGradient: h must be a finite number > 0, got ${String(h)}`);
+  }
+  const grad = outFor('numericalGradient', out, x.shape, x.dtype);
   const d = x.data;
   const g = grad.data;
   for (let i = 0; i < x.size; i++) {
@@ -26,4 +34,3 @@ export function numericalGradient(f: (x: Tensor) => number, x: Tensor, h = 1e-4,
   }
   return grad;
 }
-

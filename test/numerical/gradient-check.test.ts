@@ -60,3 +60,12 @@ test('missing keys and shape mismatches throw naming the parameter', () => {
     /'W' has shape \(2,\)/,
   );
 });
+
+test('a floor that is not a finite number > 0 throws', () => {
+  for (const floor of [0, -1, Infinity, Number.NaN]) {
+    assert.throws(
+      () => gradientCheck({ g: tensor([1]) }, { g: tensor([1]) }, { floor }),
+      /gradientCheck: floor must be a finite number > 0/,
+    );
+  }
+});
