@@ -122,7 +122,7 @@ export const mseVsCrossEntropyExperiment: Experiment = {
               { name: 'cross-entropy', x: ce.at, y: ce.accuracy, points: true },
               { name: 'squared error', x: mse.at, y: mse.accuracy, points: true },
             ],
-            { title: 'Training with each loss (784-50-10, sigmoid)', xLabel: 'iteration', yLabel: 'test accuracy', yDomain: [0, 1], legend: 'bottom-right' },
+            { title: 'Training with each loss (784-50-10, sigmoid)', xLabel: 'iteration', yLabel: 'test accuracy', yDomain: [0, 1], legend: 'top-left' },
           ),
         },
       ],
