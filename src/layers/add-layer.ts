@@ -2,7 +2,7 @@
  * Addition node of a computational graph, on plain numbers:
  *   out = x + y;  ∂L/∂x = ∂L/∂y = dout (the gradient passes through unchanged).
  * Nothing needs caching, so backward may run before forward (as in the book).
- * Book: AddLayer (ch05 §5.4.2, layer_naive.py).
+ * Shapes: x, y, dout plain numbers. Book: AddLayer (ch05 §5.4.2, layer_naive.py).
  * @example
  * const add = new AddLayer();
  * add.forward(200, 450);   // 650

@@ -3,7 +3,7 @@ import { add } from '../tensor/ops/elementwise.js';
 import { reuse } from '../tensor/ops/check.js';
 import { sumAxis0 } from '../tensor/ops/reduce.js';
 import { fmtShape, sameShape, type Tensor } from '../tensor/tensor.js';
-import { required, type Layer } from './layer.js';
+import { checkDout, required, type Layer } from './layer.js';
 import { LayerError } from './layer-error.js';
 
 /**
@@ -58,6 +58,9 @@ export class Affine implements Layer {
         `Affine.forward: x must be (N, ${d}) or (N, …) with ${d} numbers per row, got ${fmtShape(x.shape)}`,
       );
     }
+    if (x.dtype !== this.W.dtype) {
+      throw new LayerError(`Affine.forward: x must be ${this.W.dtype} like W, got ${x.dtype}`);
+    }
     const x2 = x.ndim === 2 ? x : this.#flatView(x, n, d);
     this.#x = x2;
     this.#xShape = x.shape;
@@ -70,12 +73,8 @@ export class Affine implements Layer {
     const xShape = required(this.#xShape, 'Affine');
     const [d, m] = this.W.shape;
     const n = x.shape[0];
-    if (!sameShape(dout.shape, [n, m])) {
-      throw new LayerError(
-        `Affine.backward: dout must have the output's shape (${n}, ${m}), got ${fmtShape(dout.shape)}`,
-      );
-    }
     const dtype = this.W.dtype;
+    checkDout('Affine', dout, [n, m], dtype);
     this.#grads.W = matmul(x, dout, { transA: true, out: reuse(this.#grads.W, [d, m], dtype) });
     this.#grads.b = sumAxis0(dout, reuse(this.#grads.b, [m], dtype));
     this.#dx = matmul(dout, this.W, { transB: true, out: reuse(this.#dx, [n, d], dtype) });

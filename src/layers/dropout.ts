@@ -3,7 +3,7 @@ import { mul } from '../tensor/ops/elementwise.js';
 import { reuse } from '../tensor/ops/check.js';
 import type { Rng } from '../tensor/rng.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { noParams, required, type Layer } from './layer.js';
+import { checkDout, noParams, required, type Layer } from './layer.js';
 import { LayerError } from './layer-error.js';
 
 /**
@@ -34,6 +34,7 @@ export class Dropout implements Layer {
   #out?: Tensor;
   #dx?: Tensor;
   #trained?: boolean; // whether the last forward applied the mask
+  #x?: Tensor; // the last input: dout must have its shape and dtype
 
   constructor(
     readonly ratio: number,
@@ -41,6 +42,11 @@ export class Dropout implements Layer {
   ) {
     if (typeof ratio !== 'number' || !(ratio >= 0 && ratio < 1)) {
       throw new LayerError(`Dropout: ratio must be a number in [0, 1), got ${String(ratio)}`);
+    }
+    if (typeof rng?.next !== 'function') {
+      throw new LayerError(
+        `Dropout: rng must be a generator from createRng(seed), got ${String(rng)}`,
+      );
     }
     this.#rng = rng;
   }
@@ -52,6 +58,7 @@ export class Dropout implements Layer {
 
   forward(x: Tensor, train = false): Tensor {
     this.#trained = train;
+    this.#x = x;
     if (!train) return x;
     const mask = reuse(this.#mask, x.shape, x.dtype);
     if (!(this.maskFrozen && mask === this.#mask)) this.#draw(mask);
@@ -61,9 +68,10 @@ export class Dropout implements Layer {
   }
 
   backward(dout: Tensor): Tensor {
-    const trained = required(this.#trained, 'Dropout');
+    const x = required(this.#x, 'Dropout');
+    checkDout('Dropout', dout, x.shape, x.dtype);
     const dx = reuse(this.#dx, dout.shape, dout.dtype);
-    this.#dx = trained ? mul(dout, required(this.#mask, 'Dropout'), dx) : copyInto(dout, dx);
+    this.#dx = this.#trained ? mul(dout, required(this.#mask, 'Dropout'), dx) : copyInto(dout, dx);
     return this.#dx;
   }
 

@@ -1,5 +1,6 @@
 import type { ClassTarget } from '../losses/labels.js';
-import type { Tensor } from '../tensor/tensor.js';
+import { fmtShape, sameShape, type Tensor } from '../tensor/tensor.js';
+import { LayerError } from './layer-error.js';
 
 /**
  * A layer of the book's chapter 5: forward caches what backward needs, backward returns ∂L/∂x.
@@ -7,6 +8,12 @@ import type { Tensor } from '../tensor/tensor.js';
  * optimizers update them in place) and their gradients under the same names in `grads` after
  * backward. `backward` never writes into `dout`. Buffers are reused between steps when shapes
  * do not change, so a returned tensor is valid until the layer's next call.
+ * Shapes: each layer documents its own. Book: the layer classes of common/layers.py (ch05).
+ * @example
+ * let out = x;
+ * for (const layer of layers) out = layer.forward(out, true);
+ * let d = dout;
+ * for (const layer of [...layers].reverse()) d = layer.backward(d);
  */
 export interface Layer {
   /** y = f(x). `train` switches layers such as Dropout between training and inference. */
@@ -28,19 +35,47 @@ export interface Layer {
 export type Labels = ClassTarget;
 
 /**
- * A loss layer (the last layer of a network): forward returns the scalar loss, backward ∂L/∂x.
+ * A loss layer (the last layer of a network): forward returns the scalar loss, backward(dout = 1)
+ * returns ∂(dout·L)/∂x. Shapes: x (N, C), t (N) or (N, C) → L a number, dx like x.
  * Book: SoftmaxWithLoss (ch05).
+ * @example
+ * const loss = lossLayer.forward(scores, t);
+ * const dScores = lossLayer.backward();
  */
 export interface LossLayer {
   forward(x: Tensor, t: Labels): number;
   backward(dout?: number): Tensor;
 }
 
-/** Throws the standard error for backward before forward. */
+/**
+ * `value`, cached by forward, or the standard LayerError for backward before forward.
+ * @example const x = required(this.#x, 'Affine');  // LayerError: Affine.backward called before forward
+ */
 export function required<T>(value: T | undefined, layer: string): T {
-  if (value === undefined) throw new Error(`${layer}.backward called before forward`);
+  if (value === undefined) throw new LayerError(`${layer}.backward called before forward`);
   return value;
 }
 
-/** The params and grads of a layer without parameters (ReLU, Sigmoid, Dropout): one frozen empty record. */
+/**
+ * Throws a LayerError unless dout has the shape and dtype of the output it is the gradient of.
+ * Shapes: dout like out.
+ * @example checkDout('Relu', dout, out)  // LayerError: Relu.backward: dout must have the output's shape (2, 3) and dtype float64, got (3, 2) float64
+ */
+export function checkDout(
+  layer: string,
+  dout: Tensor,
+  shape: readonly number[],
+  dtype: string,
+): void {
+  if (!sameShape(dout.shape, shape) || dout.dtype !== dtype) {
+    throw new LayerError(
+      `${layer}.backward: dout must have the output's shape ${fmtShape(shape)} and dtype ${dtype}, got ${fmtShape(dout.shape)} ${dout.dtype}`,
+    );
+  }
+}
+
+/**
+ * The params and grads of a layer without parameters (ReLU, Sigmoid, Dropout): one frozen empty record.
+ * @example new Relu().params  // {}
+ */
 export const noParams: Readonly<Record<string, Tensor>> = Object.freeze({});

@@ -3,7 +3,7 @@ import { required } from './layer.js';
 /**
  * Multiplication node of a computational graph, on plain numbers:
  *   out = x·y;  ∂L/∂x = dout·y,  ∂L/∂y = dout·x (the inputs swap places).
- * Book: MulLayer (ch05 §5.4.1, layer_naive.py), the apple-shopping example.
+ * Shapes: x, y, dout plain numbers. Book: MulLayer (ch05 §5.4.1, layer_naive.py), the apple-shopping example.
  * @example
  * const appleLayer = new MulLayer();
  * appleLayer.forward(100, 2);   // 200

@@ -2,7 +2,7 @@ import { relu } from '../functions/activations.js';
 import { reluBackward } from '../tensor/ops/activation-backward.js';
 import { reuse } from '../tensor/ops/check.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { noParams, required, type Layer } from './layer.js';
+import { checkDout, noParams, required, type Layer } from './layer.js';
 
 /**
  * ReLU layer: out = max(0, x);  dx = dout where x > 0, else 0.
@@ -28,6 +28,7 @@ export class Relu implements Layer {
 
   backward(dout: Tensor): Tensor {
     const out = required(this.#out, 'Relu');
+    checkDout('Relu', dout, out.shape, out.dtype);
     this.#dx = reluBackward(dout, out, reuse(this.#dx, out.shape, out.dtype));
     return this.#dx;
   }

@@ -2,7 +2,7 @@ import { sigmoid } from '../functions/activations.js';
 import { sigmoidBackward } from '../tensor/ops/activation-backward.js';
 import { reuse } from '../tensor/ops/check.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { noParams, required, type Layer } from './layer.js';
+import { checkDout, noParams, required, type Layer } from './layer.js';
 
 /**
  * Sigmoid layer: out = σ(x) = 1 / (1 + e⁻ˣ);  dx = dout·out·(1 − out).
@@ -26,6 +26,7 @@ export class Sigmoid implements Layer {
 
   backward(dout: Tensor): Tensor {
     const out = required(this.#out, 'Sigmoid');
+    checkDout('Sigmoid', dout, out.shape, out.dtype);
     this.#dx = sigmoidBackward(dout, out, reuse(this.#dx, out.shape, out.dtype));
     return this.#dx;
   }

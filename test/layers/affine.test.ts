@@ -129,3 +129,16 @@ test('bad shapes and backward before forward throw naming the layer and the shap
   layer.forward(zeros([2, 3]));
   assert.throws(() => layer.backward(zeros([3, 2])), /dout must have the output's shape \(2, 2\)/);
 });
+
+test('x or dout of another dtype than W throws saying both dtypes', () => {
+  const layer = new Affine(zeros([2, 2]), zeros([2]));
+  assert.throws(
+    () => layer.forward(zeros([1, 2], { dtype: 'float32' })),
+    /Affine.forward: x must be float64 like W, got float32/,
+  );
+  layer.forward(zeros([1, 2]));
+  assert.throws(
+    () => layer.backward(zeros([1, 2], { dtype: 'float32' })),
+    /Affine.backward: dout must have the output's shape \(1, 2\) and dtype float64, got \(1, 2\) float32/,
+  );
+});

@@ -97,3 +97,22 @@ test('ratio 0 keeps everything; ratios outside [0, 1) and backward before forwar
     /Dropout.backward called before forward/,
   );
 });
+
+test('dout that does not match the last input throws in training and in inference; a missing rng throws', () => {
+  const layer = new Dropout(0.5, createRng(48));
+  layer.forward(full([2, 4], 1), true);
+  // (4,) would broadcast against the (2, 4) mask as a row vector: it must be refused instead.
+  assert.throws(
+    () => layer.backward(full([4], 1)),
+    /Dropout.backward: dout must have the output's shape \(2, 4\) and dtype float64, got \(4,\) float64/,
+  );
+  layer.forward(full([3], 1));
+  assert.throws(
+    () => layer.backward(full([2], 1)),
+    /dout must have the output's shape \(3,\) and dtype float64/,
+  );
+  assert.throws(
+    () => new Dropout(0.5, undefined as unknown as ReturnType<typeof createRng>),
+    /Dropout: rng must be a generator from createRng\(seed\), got undefined/,
+  );
+});

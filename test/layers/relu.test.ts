@@ -66,3 +66,16 @@ test('a ReLU layer has no parameters', () => {
   assert.deepEqual(Object.keys(layer.params), []);
   assert.deepEqual(Object.keys(layer.grads), []);
 });
+
+test('dout of another shape or dtype than the output throws naming the layer', () => {
+  const layer = new Relu();
+  layer.forward(tensor([[1, -1]]));
+  assert.throws(
+    () => layer.backward(tensor([1, 1])),
+    /Relu.backward: dout must have the output's shape \(1, 2\) and dtype float64, got \(2,\) float64/,
+  );
+  assert.throws(
+    () => layer.backward(tensor([[1, 1]], { dtype: 'float32' })),
+    /got \(1, 2\) float32/,
+  );
+});

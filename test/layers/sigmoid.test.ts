@@ -50,3 +50,12 @@ test('backward before forward throws', () => {
     /Sigmoid.backward called before forward/,
   );
 });
+
+test('dout of another shape than the output throws naming the layer', () => {
+  const layer = new Sigmoid();
+  layer.forward(tensor([[1, -1]]));
+  assert.throws(
+    () => layer.backward(tensor([[1], [1]])),
+    /Sigmoid.backward: dout must have the output's shape \(1, 2\) and dtype float64, got \(2, 1\) float64/,
+  );
+});
