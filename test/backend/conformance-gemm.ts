@@ -22,17 +22,26 @@ const SHAPES: readonly (readonly [number, number, number])[] = [
   [100, 50, 784],
 ];
 
-/** gemm against the float64 reference for every shape, transpose pair and accumulate flag. */
+/**
+ * gemm against the float64 reference for every shape, transpose pair and accumulate flag, with
+ * op(a) dense and with op(a) 80% zeros (as images are: a kernel may skip steps of zeros).
+ */
 export function gemmConformance(getCand: () => Backend, ref: Backend, dtype: DType): void {
-  it('gemm matches the reference for every transpose and accumulate combination', () => {
+  it('gemm matches the reference for every transpose and accumulate combination, dense and sparse', () => {
     const cand = getCand();
     const rng = createRng(7);
-    for (const [m, n, k] of SHAPES) {
+    const cases = SHAPES.flatMap((shape) => [0, 0.8].map((zeros) => [...shape, zeros] as const));
+    for (const [m, n, k, zeros] of cases) {
       for (const transA of [false, true]) {
         for (const transB of [false, true]) {
           for (const accumulate of [false, true]) {
-            const label = `gemm ${dtype} ${transA ? 'T' : 'N'}${transB ? 'T' : 'N'} m=${m} n=${n} k=${k} accumulate=${accumulate}`;
-            const a = pair(cand, ref, dtype, normals(rng, m * k));
+            const label = `gemm ${dtype} ${transA ? 'T' : 'N'}${transB ? 'T' : 'N'} m=${m} n=${n} k=${k} accumulate=${accumulate} zeros=${zeros}`;
+            const a = pair(
+              cand,
+              ref,
+              dtype,
+              normals(rng, m * k).map((v) => (rng.next() < zeros ? 0 : v)),
+            );
             const b = pair(cand, ref, dtype, normals(rng, k * n));
             const c = guardedPair(cand, ref, dtype, normals(rng, m * n));
             // Σ|a||b| (+|c|) per element: the scale of the rounding error, whatever cancels.
