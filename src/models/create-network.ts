@@ -1,6 +1,5 @@
-import { tensor } from '../tensor/creation.js';
+import { randn, tensor } from '../tensor/creation.js';
 import { copyInto } from '../tensor/ops/inplace.js';
-import { randn } from '../tensor/creation.js';
 import type { Rng } from '../tensor/rng.js';
 import { fmtShape, sameShape, type Tensor } from '../tensor/tensor.js';
 import { ModelError } from './model-error.js';

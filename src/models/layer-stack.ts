@@ -9,12 +9,15 @@ import type { Params } from './network.js';
 
 // Helpers shared by every network (SimpleNet and the layered ones).
 
-/** x in the network's dtype (converted, which allocates, only when the caller's dtype differs). */
+/**
+ * x in the network's dtype (converted, which allocates, only when the caller's dtype differs).
+ * Shapes: x any → same. @example asDType(tensor([1]), 'float32').dtype  // 'float32'
+ */
 export function asDType(x: Tensor, dtype: DType): Tensor {
   return x.dtype === dtype ? x : tensor(x, { dtype });
 }
 
-/** Reused label and prediction buffers of accuracy(). */
+/** Reused label and prediction buffers of accuracy(), grown when the batch size changes. */
 export interface AccuracyBuffers {
   predicted?: Int32Array;
   labels?: Int32Array;
@@ -22,7 +25,9 @@ export interface AccuracyBuffers {
 
 /**
  * The fraction of rows whose argmax score equals the label (index or one-hot), reusing `buffers`.
- * Shapes: scores (N, C), t (N) or (N, C). Book: accuracy in TwoLayerNet (np.sum(y == t) / x.shape[0]).
+ * Shapes: scores (N, C), t (N) or (N, C) → a number in [0, 1].
+ * Book: accuracy in TwoLayerNet (np.sum(y == t) / x.shape[0]).
+ * @example accuracyOf(tensor([[0.1, 0.9], [0.8, 0.2]]), [1, 1], {}, 'demo')  // 0.5
  */
 export function accuracyOf(
   scores: Tensor,
@@ -49,7 +54,8 @@ export function accuracyOf(
  * and restored). The step is the book's h = 1e-4 in float64; in float32 it is 1e-2, because
  * w ± 1e-4 keeps only a few significant bits of the step and the loss's rounding (≈1e-7 relative)
  * divided by 2h would swamp small gradients.
- * Book: numerical_gradient(loss_W, self.params[key]) for each key.
+ * Shapes: each gradient like its parameter. Book: numerical_gradient(loss_W, self.params[key]) for each key.
+ * @example numericalGradients(() => net.loss(x, t), net.params).W1.shape  // net.params.W1.shape
  */
 export function numericalGradients(loss: () => number, params: Params): Params {
   const grads: Params = {};

@@ -19,6 +19,11 @@ import type { Network, NetworkConfig, Params } from './network.js';
  * the last training forward, so it checks exactly what `gradient` computed.
  * Returned tensors (scores, gradients) are buffers that the next call reuses.
  * Shapes: x (N, inputSize), t (N) or (N, outputSize) → scores (N, outputSize).
+ * Book: the layer-based TwoLayerNet and MultiLayerNet (common/multi_layer_net.py).
+ * @example
+ * class SoftmaxRegression extends LayeredNet {
+ *   constructor(W: Tensor, b: Tensor, config: NetworkConfig) { super([new Affine(W, b)], config); }
+ * }
  */
 export abstract class LayeredNet implements Network {
   readonly params: Params = {};

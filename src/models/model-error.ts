@@ -9,7 +9,10 @@ export class ModelError extends Error {
   override readonly name = 'ModelError';
 }
 
-/** Throws unless `value` is a positive integer; returns it. */
+/**
+ * `value` when it is a positive integer, else a ModelError naming the size.
+ * @example checkSize('TwoLayerNet', 'hiddenSize', 1.5)  // ModelError: TwoLayerNet: hiddenSize must be a positive integer, got 1.5
+ */
 export function checkSize(where: string, name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) {
     throw new ModelError(`${where}: ${name} must be a positive integer, got ${String(value)}`);
@@ -17,7 +20,10 @@ export function checkSize(where: string, name: string, value: number): number {
   return value;
 }
 
-/** Throws unless `activation` is 'relu' or 'sigmoid'. */
+/**
+ * Throws a ModelError unless `activation` is 'relu' or 'sigmoid'.
+ * @example checkActivation('MultiLayerNet', 'tanh')  // ModelError: MultiLayerNet: activation must be 'relu' or 'sigmoid', got 'tanh'
+ */
 export function checkActivation(where: string, activation: string): void {
   if (activation !== 'relu' && activation !== 'sigmoid') {
     throw new ModelError(

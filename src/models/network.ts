@@ -2,7 +2,10 @@ import type { Labels } from '../layers/layer.js';
 import type { Tensor } from '../tensor/tensor.js';
 import type { WeightInit } from './init.js';
 
-/** Parameters (or their gradients) by the book's names: W1, b1, W2, b2, … */
+/**
+ * Parameters (or their gradients) by the book's names: W1, b1, W2, b2, …
+ * @example const { W1, b1 } = net.params;
+ */
 export type Params = Record<string, Tensor>;
 
 /** What a network reports about its architecture (saved in model files as metadata). */
@@ -20,8 +23,13 @@ export interface NetworkConfig {
 }
 
 /**
- * The contract every classifier network meets (TwoLayerNet, MultiLayerNet), used by the trainer,
- * the CLI and the playground.
+ * The contract every classifier network meets (SimpleNet, TwoLayerNet, MultiLayerNet), used by the
+ * trainer, the CLI and the playground.
+ * Shapes: x (N, inputSize), t (N) indices or (N, outputSize) one-hot → scores (N, outputSize).
+ * Book: the predict / loss / accuracy / numerical_gradient / gradient methods of TwoLayerNet.
+ * @example
+ * const { loss, grads } = net.gradient(xBatch, tBatch);
+ * optimizer.update(net.params, grads);
  */
 export interface Network {
   readonly params: Params;
