@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, Option } from 'commander';
-import { OPTIMIZER_NAMES } from '../optim/create-optimizer.js';
+import type { Command } from 'commander';
 import { loadDataset } from '../platform/node/datasets.js';
 import { readFileBytes } from '../platform/node/read-bytes.js';
 import { decodeCheckpoint } from '../train/checkpoint.js';
@@ -9,80 +8,16 @@ import { DivergenceError } from '../train/divergence.js';
 import type { MetricsFile } from '../train/metrics-file.js';
 import { prepareTraining } from '../train/prepare-training.js';
 import type { FinalAccuracy } from '../train/train-history.js';
-import {
-  resolveTrainOptions,
-  type TrainOptions,
-  type TrainOptionsInput,
-} from '../train/train-options.js';
+import { resolveTrainOptions, type TrainOptions } from '../train/train-options.js';
 import { restoreTrainState } from '../train/train-state.js';
-import { trainSteps } from '../train/train-steps.js';
 import type { TrainingRun } from '../train/training-run.js';
-import { BACKEND_NAMES, DEFAULT_BACKEND, useBackend, type BackendName } from './backend-choice.js';
+import { useBackend } from './backend-choice.js';
 import { UsageError } from './cli-error.js';
-import {
-  parseFraction,
-  parseNonNegative,
-  parsePositiveInt,
-  parseSeed,
-  parseSizeList,
-} from './option-parsers.js';
-import {
-  createBarReporter,
-  createLineReporter,
-  formatEpoch,
-  type ProgressReporter,
-} from './progress-reporter.js';
+import { createBarReporter, createLineReporter } from './progress-reporter.js';
 import { CHECKPOINT_FILE, chooseRunDir, writeCheckpoint, writeRunOutputs } from './run-folder.js';
-import { watchSignals, type SignalWatch } from './signals.js';
-
-/** The options of `gradlab train` as commander parses them. */
-interface TrainFlags {
-  data: string;
-  model?: 'two-layer' | 'multi-layer';
-  hidden?: number[];
-  activation?: 'relu' | 'sigmoid';
-  optimizer?: (typeof OPTIMIZER_NAMES)[number];
-  lr?: number;
-  batchSize?: number;
-  iters?: number;
-  epochs?: number;
-  weightDecay?: number;
-  dropout?: number;
-  trainSize?: number;
-  validation?: number;
-  sampling?: 'replacement' | 'shuffle';
-  grad?: 'backprop' | 'numerical';
-  dtype?: 'float32' | 'float64';
-  seed?: number;
-  out?: string;
-  name?: string;
-  resume?: string;
-  backend: BackendName;
-  debugAnomaly?: boolean;
-  progress?: boolean;
-  charts?: boolean;
-}
-
-/** Options that --resume takes from the checkpoint and that cannot be changed on the command line. */
-const FIXED_ON_RESUME = [
-  'data',
-  'model',
-  'hidden',
-  'activation',
-  'optimizer',
-  'lr',
-  'batchSize',
-  'weightDecay',
-  'dropout',
-  'trainSize',
-  'validation',
-  'sampling',
-  'grad',
-  'dtype',
-  'seed',
-  'out',
-  'name',
-] as const;
+import { watchSignals } from './signals.js';
+import { addTrainOptions, checkResumeFlags, flagsToInput, type TrainFlags } from './train-flags.js';
+import { driveTraining } from './train-driver.js';
 
 /**
  * Registers `gradlab train`: the book's train_neuralnet.py as a command with a progress bar,
@@ -92,116 +27,15 @@ export function registerTrainCommand(
   program: Command,
   setExitCode: (code: number) => void,
 ): Command {
-  return program
-    .command('train')
-    .description(
-      "train a network on MNIST (defaults: the book's train_neuralnet.py, 784-50-10 ReLU, SGD lr 0.1, batch 100, 10,000 iterations)",
-    )
-    .option(
-      '--data <name|dir>',
-      "'mnist', 'fashion-mnist' or a directory of the four IDX files",
-      'mnist',
-    )
-    .addOption(
-      new Option(
-        '--model <kind>',
-        'network: TwoLayerNet or MultiLayerNet (default two-layer)',
-      ).choices(['two-layer', 'multi-layer']),
-    )
-    .option(
-      '--hidden <sizes>',
-      'hidden layer sizes, comma-separated, e.g. 100,100,100 (default 50)',
-      parseSizeList,
-    )
-    .addOption(
-      new Option('--activation <fn>', 'hidden activation (default relu)').choices([
-        'relu',
-        'sigmoid',
-      ]),
-    )
-    .addOption(
-      new Option('--optimizer <name>', 'update rule (default sgd)').choices([...OPTIMIZER_NAMES]),
-    )
-    .option(
-      '--lr <rate>',
-      'learning rate (default 0.1 for sgd, 0.01 momentum/adagrad/rmsprop, 0.001 adam)',
-      parseNonNegative,
-    )
-    .option('--batch-size <n>', 'mini-batch size (default 100)', parsePositiveInt)
-    .option('--iters <n>', 'iterations (default 10000)', parsePositiveInt)
-    .option(
-      '--epochs <n>',
-      'epochs of ⌊train size / batch size⌋ iterations, instead of --iters',
-      parsePositiveInt,
-    )
-    .option(
-      '--weight-decay <lambda>',
-      'L2 weight decay λ (loss + ½λΣW²; default 0)',
-      parseNonNegative,
-    )
-    .option('--dropout <ratio>', 'dropout ratio after each hidden layer (default 0)', parseFraction)
-    .option('--train-size <n>', 'train on the first n training samples only', parsePositiveInt)
-    .option(
-      '--validation <fraction>',
-      'hold out this fraction of the training samples for validation',
-      parseFraction,
-    )
-    .addOption(
-      new Option(
-        '--sampling <mode>',
-        'batches drawn with replacement (the book) or by shuffled epochs',
-      ).choices(['replacement', 'shuffle']),
-    )
-    .addOption(
-      new Option(
-        '--grad <method>',
-        'gradients by backpropagation or numerically (chapter 4, slow)',
-      ).choices(['backprop', 'numerical']),
-    )
-    .addOption(
-      new Option('--dtype <dtype>', 'float type of the network (default float32)').choices([
-        'float32',
-        'float64',
-      ]),
-    )
-    .option('--seed <n>', 'seed of every random choice (default 0)', parseSeed)
-    .option('--out <dir>', 'run folder (default runs/<name>)')
-    .option('--name <name>', 'run name, the folder runs/<name> (default: the start time)')
-    .option('--resume <dir>', 'continue the interrupted run in <dir> from its checkpoint')
-    .addOption(
-      new Option('--backend <name>', 'compute backend')
-        .choices([...BACKEND_NAMES])
-        .default(DEFAULT_BACKEND),
-    )
-    .option('--debug-anomaly', "check every layer's output for NaN/Infinity each step (slower)")
-    .option('--no-progress', 'plain log lines even on a terminal')
-    .option('--no-charts', 'skip loss.svg/png and accuracy.svg/png (faster for short runs)')
-    .action(async (flags: TrainFlags, command: Command) => {
-      setExitCode(await runTrainCommand(flags, command));
-    });
-}
-
-function toInput(flags: TrainFlags): TrainOptionsInput {
-  return {
-    data: flags.data,
-    model: flags.model,
-    hiddenSizes: flags.hidden,
-    activation: flags.activation,
-    optimizer: flags.optimizer,
-    learningRate: flags.lr,
-    batchSize: flags.batchSize,
-    iterations: flags.iters,
-    epochs: flags.epochs,
-    weightDecay: flags.weightDecay,
-    dropout: flags.dropout,
-    trainSize: flags.trainSize,
-    validation: flags.validation,
-    sampling: flags.sampling,
-    grad: flags.grad,
-    dtype: flags.dtype,
-    seed: flags.seed,
-    debugAnomaly: flags.debugAnomaly,
-  };
+  return addTrainOptions(
+    program
+      .command('train')
+      .description(
+        "train a network on MNIST (defaults: the book's train_neuralnet.py, 784-50-10 ReLU, SGD lr 0.1, batch 100, 10,000 iterations)",
+      ),
+  ).action(async (flags: TrainFlags, command: Command) => {
+    setExitCode(await runTrainCommand(flags, command));
+  });
 }
 
 /** Reads a run folder's checkpoint and rebuilds the run it describes. */
@@ -210,13 +44,7 @@ function resumeRun(
   flags: TrainFlags,
   command: Command,
 ): { run: TrainingRun; dataSize: DataSize } {
-  for (const key of FIXED_ON_RESUME) {
-    if (command.getOptionValueSource(key) === 'cli') {
-      throw new UsageError(
-        `--resume continues with the checkpoint's options; drop --${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
-      );
-    }
-  }
+  checkResumeFlags(command);
   const path = join(dir, CHECKPOINT_FILE);
   const { state } = decodeCheckpoint(readFileBytes(path), path);
   let options: TrainOptions = state.options;
@@ -261,8 +89,14 @@ export async function runTrainCommand(flags: TrainFlags, command: Command): Prom
     built = resumeRun(dir, flags, command);
     log(`resuming ${dir} at iteration ${built.run.iteration}/${built.run.totalIterations}`);
   } else {
-    built = buildRun(resolveTrainOptions(toInput(flags)));
+    const options = resolveTrainOptions(flagsToInput(flags));
     dir = chooseRunDir(flags.out, flags.name);
+    if (existsSync(join(dir, CHECKPOINT_FILE))) {
+      throw new UsageError(
+        `${dir} already holds a run; continue it with --resume ${dir}, or choose another --out or --name`,
+      );
+    }
+    built = buildRun(options);
   }
   const { run, dataSize } = built;
   mkdirSync(dir, { recursive: true });
@@ -292,7 +126,7 @@ export async function runTrainCommand(flags: TrainFlags, command: Command): Prom
     final,
   });
   try {
-    const final = await drive(run, reporter, signals, dir);
+    const final = await driveTraining(run, reporter, signals, dir);
     reporter.stop();
     if (final === null) {
       writeCheckpoint(dir, run);
@@ -316,36 +150,5 @@ export async function runTrainCommand(flags: TrainFlags, command: Command): Prom
     throw e;
   } finally {
     signals.dispose();
-  }
-}
-
-/**
- * Drives the generator, yielding to the event loop every 50 ms so that Ctrl-C and SIGTERM are
- * seen between two steps. Writes a checkpoint at every epoch. Returns the final accuracies,
- * or null when a signal stopped the run.
- */
-async function drive(
-  run: TrainingRun,
-  reporter: ProgressReporter,
-  signals: SignalWatch,
-  dir: string,
-): Promise<FinalAccuracy | null> {
-  const totalEpochs = Math.floor(run.totalIterations / run.iterationsPerEpoch);
-  const steps = trainSteps(run);
-  let lastYield = performance.now();
-  for (;;) {
-    if (signals.received() !== null) return null;
-    const next = steps.next();
-    if (next.done === true) return next.value.final;
-    const event = next.value;
-    if (event.type === 'step') reporter.step(event.iteration, event.loss);
-    else if (event.type === 'epoch') {
-      reporter.log(formatEpoch(event, totalEpochs, run.totalIterations));
-      writeCheckpoint(dir, run);
-    }
-    if (performance.now() - lastYield > 50) {
-      await new Promise((resolve) => setImmediate(resolve));
-      lastYield = performance.now();
-    }
   }
 }

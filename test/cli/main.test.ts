@@ -161,9 +161,15 @@ test('after SIGKILL the last epoch checkpoint is whole and resuming from it give
   );
 });
 
-test('--resume refuses options that would change the run', async () => {
-  const r = await runCli(['train', '--resume', join(root, 'whole'), '--lr', '0.5']);
-  assert.equal(r.code, 2);
-  oneLine(r);
-  assert.match(r.stderr, /drop --lr/);
+test('--resume refuses options that would change the run, and a new run refuses an old folder', async () => {
+  const [changed, again] = await Promise.all([
+    runCli(['train', '--resume', join(root, 'whole'), '--lr', '0.5']),
+    runCli(train('whole')),
+  ]);
+  for (const r of [changed, again]) {
+    assert.equal(r.code, 2);
+    oneLine(r);
+  }
+  assert.match(changed.stderr, /drop --lr/);
+  assert.match(again.stderr, /already holds a run; continue it with --resume/);
 });

@@ -1,0 +1,184 @@
+import { Command, Option } from 'commander';
+import { OPTIMIZER_NAMES } from '../optim/create-optimizer.js';
+import type { TrainOptionsInput } from '../train/train-options.js';
+import { BACKEND_NAMES, DEFAULT_BACKEND, type BackendName } from './backend-choice.js';
+import { UsageError } from './cli-error.js';
+import {
+  parseFraction,
+  parseNonNegative,
+  parsePositiveInt,
+  parseSeed,
+  parseSizeList,
+} from './option-parsers.js';
+
+/** The options of `gradlab train` as commander parses them. */
+export interface TrainFlags {
+  data: string;
+  model?: 'two-layer' | 'multi-layer';
+  hidden?: number[];
+  activation?: 'relu' | 'sigmoid';
+  optimizer?: (typeof OPTIMIZER_NAMES)[number];
+  lr?: number;
+  batchSize?: number;
+  iters?: number;
+  epochs?: number;
+  weightDecay?: number;
+  dropout?: number;
+  trainSize?: number;
+  validation?: number;
+  sampling?: 'replacement' | 'shuffle';
+  grad?: 'backprop' | 'numerical';
+  dtype?: 'float32' | 'float64';
+  seed?: number;
+  out?: string;
+  name?: string;
+  resume?: string;
+  backend: BackendName;
+  debugAnomaly?: boolean;
+  progress?: boolean;
+  charts?: boolean;
+}
+
+/**
+ * Adds the options of `gradlab train` (issue 3's list, plus --out/--name/--resume/--backend,
+ * --debug-anomaly, --no-progress, --no-charts). Values are checked by the option parsers, so a
+ * bad value is one line from commander and exit 2.
+ */
+export function addTrainOptions(command: Command): Command {
+  return command
+    .option(
+      '--data <name|dir>',
+      "'mnist', 'fashion-mnist' or a directory of the four IDX files",
+      'mnist',
+    )
+    .addOption(
+      new Option(
+        '--model <kind>',
+        'network: TwoLayerNet or MultiLayerNet (default two-layer)',
+      ).choices(['two-layer', 'multi-layer']),
+    )
+    .option(
+      '--hidden <sizes>',
+      'hidden layer sizes, comma-separated, e.g. 100,100,100 (default 50)',
+      parseSizeList,
+    )
+    .addOption(
+      new Option('--activation <fn>', 'hidden activation (default relu)').choices([
+        'relu',
+        'sigmoid',
+      ]),
+    )
+    .addOption(
+      new Option('--optimizer <name>', 'update rule (default sgd)').choices([...OPTIMIZER_NAMES]),
+    )
+    .option(
+      '--lr <rate>',
+      'learning rate (default 0.1 for sgd, 0.01 momentum/adagrad/rmsprop, 0.001 adam)',
+      parseNonNegative,
+    )
+    .option('--batch-size <n>', 'mini-batch size (default 100)', parsePositiveInt)
+    .option('--iters <n>', 'iterations (default 10000)', parsePositiveInt)
+    .option(
+      '--epochs <n>',
+      'epochs of ⌊train size / batch size⌋ iterations, instead of --iters',
+      parsePositiveInt,
+    )
+    .option(
+      '--weight-decay <lambda>',
+      'L2 weight decay λ (loss + ½λΣW²; default 0)',
+      parseNonNegative,
+    )
+    .option('--dropout <ratio>', 'dropout ratio after each hidden layer (default 0)', parseFraction)
+    .option('--train-size <n>', 'train on the first n training samples only', parsePositiveInt)
+    .option(
+      '--validation <fraction>',
+      'hold out this fraction of the training samples for validation',
+      parseFraction,
+    )
+    .addOption(
+      new Option(
+        '--sampling <mode>',
+        'batches drawn with replacement (the book) or by shuffled epochs',
+      ).choices(['replacement', 'shuffle']),
+    )
+    .addOption(
+      new Option(
+        '--grad <method>',
+        'gradients by backpropagation or numerically (chapter 4, slow)',
+      ).choices(['backprop', 'numerical']),
+    )
+    .addOption(
+      new Option('--dtype <dtype>', 'float type of the network (default float32)').choices([
+        'float32',
+        'float64',
+      ]),
+    )
+    .option('--seed <n>', 'seed of every random choice (default 0)', parseSeed)
+    .option('--out <dir>', 'run folder (default runs/<name>)')
+    .option('--name <name>', 'run name, the folder runs/<name> (default: the start time)')
+    .option('--resume <dir>', 'continue the interrupted run in <dir> from its checkpoint')
+    .addOption(
+      new Option('--backend <name>', 'compute backend')
+        .choices([...BACKEND_NAMES])
+        .default(DEFAULT_BACKEND),
+    )
+    .option('--debug-anomaly', "check every layer's output for NaN/Infinity each step (slower)")
+    .option('--no-progress', 'plain log lines even on a terminal')
+    .option('--no-charts', 'skip loss.svg/png and accuracy.svg/png (faster for short runs)');
+}
+
+/** Options that --resume takes from the checkpoint and that cannot be changed on the command line. */
+const FIXED_ON_RESUME = [
+  'data',
+  'model',
+  'hidden',
+  'activation',
+  'optimizer',
+  'lr',
+  'batchSize',
+  'weightDecay',
+  'dropout',
+  'trainSize',
+  'validation',
+  'sampling',
+  'grad',
+  'dtype',
+  'seed',
+  'out',
+  'name',
+] as const;
+
+/** Throws a UsageError when --resume comes with an option that the checkpoint fixes. */
+export function checkResumeFlags(command: Command): void {
+  for (const key of FIXED_ON_RESUME) {
+    if (command.getOptionValueSource(key) === 'cli') {
+      throw new UsageError(
+        `--resume continues with the checkpoint's options; drop --${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+      );
+    }
+  }
+}
+
+/** The training options the flags ask for (defaults filled in later by resolveTrainOptions). */
+export function flagsToInput(flags: TrainFlags): TrainOptionsInput {
+  return {
+    data: flags.data,
+    model: flags.model,
+    hiddenSizes: flags.hidden,
+    activation: flags.activation,
+    optimizer: flags.optimizer,
+    learningRate: flags.lr,
+    batchSize: flags.batchSize,
+    iterations: flags.iters,
+    epochs: flags.epochs,
+    weightDecay: flags.weightDecay,
+    dropout: flags.dropout,
+    trainSize: flags.trainSize,
+    validation: flags.validation,
+    sampling: flags.sampling,
+    grad: flags.grad,
+    dtype: flags.dtype,
+    seed: flags.seed,
+    debugAnomaly: flags.debugAnomaly,
+  };
+}
