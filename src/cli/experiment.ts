@@ -12,7 +12,11 @@ import {
 } from '../experiments/experiment.js';
 import { EXPERIMENTS, findExperiment } from '../experiments/registry.js';
 import { loadDataset } from '../platform/node/datasets.js';
-import { readExperimentRecords, writeExperimentRun, writeGallery } from '../platform/node/experiments-gallery.js';
+import {
+  readExperimentRecords,
+  writeExperimentRun,
+  writeGallery,
+} from '../platform/node/experiments-gallery.js';
 import { BACKEND_NAMES, DEFAULT_BACKEND, useBackend, type BackendName } from './backend-choice.js';
 import { UsageError } from './cli-error.js';
 
@@ -32,14 +36,20 @@ export interface ExperimentCommandOptions {
  */
 export function configureExperimentCommand(command: Command): Command {
   return command
-    .description('run the seeded experiments behind the seed notes\' figures: writes figures (SVG + PNG) and summary.json')
+    .description(
+      "run the seeded experiments behind the seed notes' figures: writes figures (SVG + PNG) and summary.json",
+    )
     .argument('[name]', "an experiment name (see --list) or 'all' (also writes index.html)")
     .option('--list', 'list the experiments, one line each')
     .option('--full', "run at the book's full size (slow) instead of the fast default")
     .option('--size <size>', `run size: ${EXPERIMENT_SIZES.join(', ')} (default fast)`, parseSize)
     .option('--seed <n>', 'seed of every random choice', parseSeed, 0)
     .option('--out <dir>', 'output folder', join('runs', 'experiments'))
-    .addOption(new Option('--backend <name>', 'compute backend').choices(BACKEND_NAMES).default(DEFAULT_BACKEND))
+    .addOption(
+      new Option('--backend <name>', 'compute backend')
+        .choices(BACKEND_NAMES)
+        .default(DEFAULT_BACKEND),
+    )
     .action(async (name: string | undefined, options: ExperimentCommandOptions) => {
       await runExperimentCommand(name, options, (line) => console.log(line));
     });
@@ -66,7 +76,8 @@ export async function runExperimentCommand(
   if (options.list || name === undefined) {
     const width = Math.max(...EXPERIMENTS.map((e) => e.name.length));
     for (const e of EXPERIMENTS) print(`${e.name.padEnd(width)}  ${e.claim}`);
-    if (!options.list) print("\nrun one with `gradlab experiment <name>`, all with `gradlab experiment all`");
+    if (!options.list)
+      print('\nrun one with `gradlab experiment <name>`, all with `gradlab experiment all`');
     return;
   }
   const size: ExperimentSize = options.size ?? (options.full ? 'full' : 'fast');
@@ -84,11 +95,21 @@ export async function runExperimentCommand(
     });
     const runtimeSeconds = (performance.now() - start) / 1000;
     const dir = join(options.out, experiment.name);
-    await writeExperimentRun(dir, experiment, result, { size, seed: options.seed, runtimeSeconds, backend });
+    await writeExperimentRun(dir, experiment, result, {
+      size,
+      seed: options.seed,
+      runtimeSeconds,
+      backend,
+    });
     for (const k of result.key) print(`  ${k.label}: ${k.value}`);
-    print(`  ${runtimeSeconds.toFixed(1)} s → ${dir}/ (${result.figures.map((f) => f.name).join(', ')})`);
+    print(
+      `  ${runtimeSeconds.toFixed(1)} s → ${dir}/ (${result.figures.map((f) => f.name).join(', ')})`,
+    );
   }
-  const records = readExperimentRecords(options.out, EXPERIMENTS.map((e) => e.name));
+  const records = readExperimentRecords(
+    options.out,
+    EXPERIMENTS.map((e) => e.name),
+  );
   print(`gallery: ${await writeGallery(options.out, records)} (${records.length} experiments)`);
 }
 
@@ -105,20 +126,25 @@ function findOrUsage(name: string): Experiment {
 function loadMnist(print: (line: string) => void): ExperimentData {
   const start = performance.now();
   const { train, test } = loadDataset('mnist');
-  print(`mnist: ${train.count} train, ${test.count} test images (${((performance.now() - start) / 1000).toFixed(1)} s)`);
+  print(
+    `mnist: ${train.count} train, ${test.count} test images (${((performance.now() - start) / 1000).toFixed(1)} s)`,
+  );
   return { train, test };
 }
 
 function parseSize(value: string): ExperimentSize {
   if (!(EXPERIMENT_SIZES as readonly string[]).includes(value)) {
-    throw new InvalidArgumentError(`expected one of ${EXPERIMENT_SIZES.join(', ')}, found '${value}'`);
+    throw new InvalidArgumentError(
+      `expected one of ${EXPERIMENT_SIZES.join(', ')}, found '${value}'`,
+    );
   }
   return value as ExperimentSize;
 }
 
 function parseSeed(value: string): number {
   const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError(`expected an integer, found '${value}'`);
+  if (!Number.isSafeInteger(n))
+    throw new InvalidArgumentError(`expected an integer, found '${value}'`);
   return n;
 }
 

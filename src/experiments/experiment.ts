@@ -28,7 +28,8 @@ export interface ExperimentContext {
 }
 
 /** A JSON value: what summary.json can hold. */
-export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /** One figure of an experiment: a file name (no extension), a caption and a Vega-Lite spec. */
 export interface ExperimentFigure {
@@ -86,12 +87,13 @@ export class ExperimentError extends Error {
  * The value for the context's size: `sizes.tiny`, `sizes.fast` or `sizes.full`.
  * @example bySize('fast', { tiny: 10, fast: 200, full: 2000 }) // 200
  */
-export function bySize<S extends { readonly tiny: unknown; readonly fast: unknown; readonly full: unknown }>(
-  size: ExperimentSize,
-  sizes: S,
-): S[ExperimentSize] {
+export function bySize<
+  S extends { readonly tiny: unknown; readonly fast: unknown; readonly full: unknown },
+>(size: ExperimentSize, sizes: S): S[ExperimentSize] {
   if (!EXPERIMENT_SIZES.includes(size)) {
-    throw new ExperimentError(`experiment size: expected one of ${EXPERIMENT_SIZES.join(', ')}, found '${String(size)}'`);
+    throw new ExperimentError(
+      `experiment size: expected one of ${EXPERIMENT_SIZES.join(', ')}, found '${String(size)}'`,
+    );
   }
   return sizes[size];
 }

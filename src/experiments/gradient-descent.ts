@@ -1,7 +1,12 @@
 import { gradientDescent } from '../numerical/gradient-descent.js';
 import { contourChart } from '../plot/contour-chart.js';
 import { lineChart } from '../plot/line-chart.js';
-import { bySize, type Experiment, type ExperimentContext, type ExperimentResult } from './experiment.js';
+import {
+  bySize,
+  type Experiment,
+  type ExperimentContext,
+  type ExperimentResult,
+} from './experiment.js';
 import { function2, function2Grid } from './function-2.js';
 
 /** The book's start point of gradient descent on function_2. */
@@ -37,7 +42,12 @@ export const gradientDescentExperiment: Experiment = {
             'Twenty steps of gradient descent with η = 0.1 from (−3, 4) (book fig 4-10): each step goes against the gradient, perpendicular to the level lines, and the steps shrink as the slope flattens near the minimum.',
           spec: contourChart(
             function2Grid(-4.5, 4.5, n),
-            { title: 'Gradient descent on f = x0² + x1², η = 0.1', xLabel: 'x0', yLabel: 'x1', levels: [1, 4, 9, 16, 25, 36] },
+            {
+              title: 'Gradient descent on f = x0² + x1², η = 0.1',
+              xLabel: 'x0',
+              yLabel: 'x1',
+              levels: [1, 4, 9, 16, 25, 36],
+            },
             [{ name: 'η = 0.1, 20 steps', points }],
           ),
         },

@@ -1,7 +1,12 @@
 import { numericalGradient } from '../numerical/numerical-gradient.js';
 import { vectorFieldChart, type Arrow } from '../plot/vector-field-chart.js';
 import { tensor } from '../tensor/creation.js';
-import { bySize, type Experiment, type ExperimentContext, type ExperimentResult } from './experiment.js';
+import {
+  bySize,
+  type Experiment,
+  type ExperimentContext,
+  type ExperimentResult,
+} from './experiment.js';
 import { function2 } from './function-2.js';
 
 /**
@@ -34,8 +39,14 @@ export const gradientFieldExperiment: Experiment = {
       }
     }
     const gradientAt: Record<string, number[]> = {};
-    for (const p of [[3, 4], [0, 2], [3, 0]] as const) {
-      gradientAt[`(${p[0]}, ${p[1]})`] = Array.from(numericalGradient(function2, tensor([...p])).data);
+    for (const p of [
+      [3, 4],
+      [0, 2],
+      [3, 0],
+    ] as const) {
+      gradientAt[`(${p[0]}, ${p[1]})`] = Array.from(
+        numericalGradient(function2, tensor([...p])).data,
+      );
     }
     const longest = Math.max(...arrows.map((a) => Math.hypot(a.dx, a.dy)));
     return {
@@ -52,8 +63,17 @@ export const gradientFieldExperiment: Experiment = {
           }),
         },
       ],
-      key: Object.entries(gradientAt).map(([p, g]) => ({ label: `∇f at ${p}`, value: `[${g.join(', ')}]` })),
-      numbers: { gridStep: step, gridSize: axis.length, arrows: arrows.length, longestArrow: longest, gradientAt },
+      key: Object.entries(gradientAt).map(([p, g]) => ({
+        label: `∇f at ${p}`,
+        value: `[${g.join(', ')}]`,
+      })),
+      numbers: {
+        gridStep: step,
+        gridSize: axis.length,
+        arrows: arrows.length,
+        longestArrow: longest,
+        gradientAt,
+      },
     };
   },
 };

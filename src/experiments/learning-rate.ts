@@ -53,7 +53,13 @@ export const learningRateExperiment: Experiment = {
               points: true,
               ...(r.lr === 1 ? { strokeDash: [6, 4] } : {}),
             })),
-            { title: 'The first steps of gradient descent for each η', xLabel: 'step', yLabel: 'x0', yDomain: [-4, 4], legend: 'right' },
+            {
+              title: 'The first steps of gradient descent for each η',
+              xLabel: 'step',
+              yLabel: 'x0',
+              yDomain: [-4, 4],
+              legend: 'right',
+            },
           ),
         },
         {
@@ -61,8 +67,19 @@ export const learningRateExperiment: Experiment = {
           caption:
             'Distance to the minimum per step (log axis). Each step multiplies it by |1 − 2η|: 19 for η = 10 until, at |x| ≈ 10¹³, x + h == x for h = 1e-4 and the numerical gradient rounds to 0, which freezes it; 1 for η = 1, 0.9 for η = 0.95, 0.8 for η = 0.1, 0.98 for η = 0.01, and 1 − 2e-10 for η = 1e-10.',
           spec: lineChart(
-            runs.map((r) => ({ name: label(r.lr), x: steps, y: r.distance, ...(r.lr === 1 ? { strokeDash: [6, 4] } : {}) })),
-            { title: 'Distance to the minimum per step', xLabel: 'step', yLabel: '‖x‖ (log)', yScale: 'log', legend: 'right' },
+            runs.map((r) => ({
+              name: label(r.lr),
+              x: steps,
+              y: r.distance,
+              ...(r.lr === 1 ? { strokeDash: [6, 4] } : {}),
+            })),
+            {
+              title: 'Distance to the minimum per step',
+              xLabel: 'step',
+              yLabel: '‖x‖ (log)',
+              yScale: 'log',
+              legend: 'right',
+            },
           ),
         },
       ],

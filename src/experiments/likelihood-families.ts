@@ -39,7 +39,8 @@ export interface LikelihoodFamily {
 }
 
 const LOG_2PI = Math.log(2 * Math.PI);
-const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+const sigmoid = (z: number): number =>
+  z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 
 /** log(y!) by summing logs (y is a small count). */
 export function logFactorial(y: number): number {
@@ -70,7 +71,8 @@ export const GAUSSIAN: LikelihoodFamily = {
   createLoss: () => new MSELoss(),
   mean: (z) => z,
   sample: (z, rng, scale) => z + scale * rng.normal(),
-  logLikelihood: (z, y, scale) => -((y - z) ** 2) / (2 * scale * scale) - 0.5 * LOG_2PI - Math.log(scale),
+  logLikelihood: (z, y, scale) =>
+    -((y - z) ** 2) / (2 * scale * scale) - 0.5 * LOG_2PI - Math.log(scale),
   score: (z, y) => y - z,
   curvature: () => 1,
 };
@@ -121,7 +123,13 @@ export interface LinearFit {
  * Stops when the gradient norm is below `tolerance` or after `maxSteps`.
  * Shapes: x (N), y (N).
  */
-export function fitByLoss(family: LikelihoodFamily, x: Float64Array, y: Float64Array, maxSteps = 50_000, tolerance = 1e-11): LinearFit {
+export function fitByLoss(
+  family: LikelihoodFamily,
+  x: Float64Array,
+  y: Float64Array,
+  maxSteps = 50_000,
+  tolerance = 1e-11,
+): LinearFit {
   const loss = family.createLoss();
   const target = fromArray(y);
   const z = fromArray(new Float64Array(x.length));
@@ -150,7 +158,12 @@ export function fitByLoss(family: LikelihoodFamily, x: Float64Array, y: Float64A
  * (derived from the density, not from any loss): θ ← θ + H⁻¹·∇ log L.
  * Shapes: x (N), y (N).
  */
-export function maximiseLikelihood(family: LikelihoodFamily, x: Float64Array, y: Float64Array, steps = 50): LinearFit {
+export function maximiseLikelihood(
+  family: LikelihoodFamily,
+  x: Float64Array,
+  y: Float64Array,
+  steps = 50,
+): LinearFit {
   let w = 0;
   let b = 0;
   let step = 0;

@@ -42,10 +42,34 @@ export interface LossCurve {
 
 /** The four groups of losses, by the prediction they take. */
 export const LOSS_GROUPS: readonly LossGroup[] = [
-  { id: 'regression', title: 'Regression losses, target t = 1', axis: 'prediction ŷ', variable: 'ŷ', domain: [-2, 4] },
-  { id: 'score', title: 'Score (logit) losses, positive target', axis: 'score z of the true class', variable: 'z', domain: [-4, 4] },
-  { id: 'probability', title: 'Probability losses, true class 1', axis: 'predicted probability p of class 1', variable: 'p', domain: [0.02, 0.98] },
-  { id: 'count', title: 'Poisson NLL, target count y = 3', axis: 'log rate log λ', variable: 'log λ', domain: [-1, 3] },
+  {
+    id: 'regression',
+    title: 'Regression losses, target t = 1',
+    axis: 'prediction ŷ',
+    variable: 'ŷ',
+    domain: [-2, 4],
+  },
+  {
+    id: 'score',
+    title: 'Score (logit) losses, positive target',
+    axis: 'score z of the true class',
+    variable: 'z',
+    domain: [-4, 4],
+  },
+  {
+    id: 'probability',
+    title: 'Probability losses, true class 1',
+    axis: 'predicted probability p of class 1',
+    variable: 'p',
+    domain: [0.02, 0.98],
+  },
+  {
+    id: 'count',
+    title: 'Poisson NLL, target count y = 3',
+    axis: 'log rate log λ',
+    variable: 'log λ',
+    domain: [-1, 3],
+  },
 ];
 
 /** A loss class as the experiment uses it: forward with a fixed target, then backward. */
@@ -81,8 +105,19 @@ function fromClass<T>(
 }
 
 /** A curve from a book function without backward: the gradient is the central difference. */
-function fromFunction(name: string, group: LossGroup['id'], value: (v: number) => number): LossCurve {
-  return { name, group, kinks: [], backward: false, value, gradient: (v) => numericalDiff(value, v) };
+function fromFunction(
+  name: string,
+  group: LossGroup['id'],
+  value: (v: number) => number,
+): LossCurve {
+  return {
+    name,
+    group,
+    kinks: [],
+    backward: false,
+    value,
+    gradient: (v) => numericalDiff(value, v),
+  };
 }
 
 const one = (): readonly number[] => [1];
@@ -101,15 +136,54 @@ export function lossCurves(): LossCurve[] {
     fromFunction('sumSquaresError (book)', 'regression', (v) => sumSquaresError([v], [1])),
     fromClass('L1Loss', 'regression', new L1Loss(), (v) => [v], [1], one, [1]),
     fromClass('HuberLoss (δ = 1)', 'regression', new HuberLoss(), (v) => [v], [1], one),
-    fromClass('SmoothL1Loss (β = 0.5)', 'regression', new SmoothL1Loss({ beta: 0.5 }), (v) => [v], [1], one),
+    fromClass(
+      'SmoothL1Loss (β = 0.5)',
+      'regression',
+      new SmoothL1Loss({ beta: 0.5 }),
+      (v) => [v],
+      [1],
+      one,
+    ),
     fromClass('BCEWithLogits (y = 1)', 'score', new BCEWithLogitsLoss(), (v) => [v], [1], one),
-    fromClass('CrossEntropy ([0, z])', 'score', new CrossEntropyLoss(), (v) => [[0, v]], [1], secondOfTwo),
+    fromClass(
+      'CrossEntropy ([0, z])',
+      'score',
+      new CrossEntropyLoss(),
+      (v) => [[0, v]],
+      [1],
+      secondOfTwo,
+    ),
     fromClass('SoftMargin (y = +1)', 'score', new SoftMarginLoss(), (v) => [v], [1], one),
-    fromClass('MultiMargin ([0, z])', 'score', new MultiMarginLoss(), (v) => [[0, v]], [1], secondOfTwo, [1]),
-    fromClass('HingeEmbedding (y = −1)', 'score', new HingeEmbeddingLoss(), (v) => [v], [-1], one, [1]),
+    fromClass(
+      'MultiMargin ([0, z])',
+      'score',
+      new MultiMarginLoss(),
+      (v) => [[0, v]],
+      [1],
+      secondOfTwo,
+      [1],
+    ),
+    fromClass(
+      'HingeEmbedding (y = −1)',
+      'score',
+      new HingeEmbeddingLoss(),
+      (v) => [v],
+      [-1],
+      one,
+      [1],
+    ),
     fromClass('BCELoss (y = 1)', 'probability', new BCELoss(), (v) => [v], [1], one),
-    fromFunction('crossEntropyError (book)', 'probability', (v) => crossEntropyError([1 - v, v], 1)),
-    fromClass('NLLLoss (log p)', 'probability', new NLLLoss(), (v) => [[Math.log(1 - v), Math.log(v)]], [1], dLogPair),
+    fromFunction('crossEntropyError (book)', 'probability', (v) =>
+      crossEntropyError([1 - v, v], 1),
+    ),
+    fromClass(
+      'NLLLoss (log p)',
+      'probability',
+      new NLLLoss(),
+      (v) => [[Math.log(1 - v), Math.log(v)]],
+      [1],
+      dLogPair,
+    ),
     fromClass(
       'KLDiv (t = [0.2, 0.8])',
       'probability',
@@ -119,7 +193,21 @@ export function lossCurves(): LossCurve[] {
       dLogPair,
     ),
     fromClass('PoissonNLL (log λ)', 'count', new PoissonNLLLoss(), (v) => [v], [3], one),
-    fromClass('PoissonNLL (log λ, full)', 'count', new PoissonNLLLoss({ full: true }), (v) => [v], [3], one),
-    fromClass('PoissonNLL (λ)', 'count', new PoissonNLLLoss({ logInput: false }), (v) => [Math.exp(v)], [3], (v) => [Math.exp(v)]),
+    fromClass(
+      'PoissonNLL (log λ, full)',
+      'count',
+      new PoissonNLLLoss({ full: true }),
+      (v) => [v],
+      [3],
+      one,
+    ),
+    fromClass(
+      'PoissonNLL (λ)',
+      'count',
+      new PoissonNLLLoss({ logInput: false }),
+      (v) => [Math.exp(v)],
+      [3],
+      (v) => [Math.exp(v)],
+    ),
   ];
 }

@@ -8,7 +8,12 @@ import { add } from '../tensor/ops/elementwise.js';
 import { matmul } from '../tensor/ops/matmul.js';
 import { createRng } from '../tensor/rng.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { bySize, type Experiment, type ExperimentContext, type ExperimentResult } from './experiment.js';
+import {
+  bySize,
+  type Experiment,
+  type ExperimentContext,
+  type ExperimentResult,
+} from './experiment.js';
 
 /** The fraction of points where a central difference (h = 1e-4) of the sampled function is exactly 0. */
 function flatFraction(f: (w: number) => number, ws: readonly number[]): number {
@@ -61,7 +66,11 @@ export const lossVsAccuracyExperiment: Experiment = {
     const losses = ws.map(loss);
     const accuracies = ws.map(accuracy);
     const stepLosses = ws.map(stepLoss);
-    const flat = { loss: flatFraction(loss, ws), accuracy: flatFraction(accuracy, ws), stepLoss: flatFraction(stepLoss, ws) };
+    const flat = {
+      loss: flatFraction(loss, ws),
+      accuracy: flatFraction(accuracy, ws),
+      stepLoss: flatFraction(stepLoss, ws),
+    };
     const zs = Array.from({ length: 161 }, (_, i) => -8 + i / 10);
     const sig = Array.from(sigmoid(zs).data);
     const n = t.length;
@@ -79,7 +88,11 @@ export const lossVsAccuracyExperiment: Experiment = {
         {
           name: 'loss-vs-weight',
           caption: `The cross-entropy loss over the same sweep: smooth, with a non-zero slope at ${(100 * (1 - flat.loss)).toFixed(1)} % of the points, so its gradient always says which way to move.`,
-          spec: lineChart([{ name: 'loss', x: ws, y: losses }], { title: 'Loss as one weight is swept', xLabel: 'W1[0, 0]', yLabel: 'cross-entropy loss' }),
+          spec: lineChart([{ name: 'loss', x: ws, y: losses }], {
+            title: 'Loss as one weight is swept',
+            xLabel: 'W1[0, 0]',
+            yLabel: 'cross-entropy loss',
+          }),
         },
         {
           name: 'step-vs-sigmoid-loss',
@@ -89,27 +102,47 @@ export const lossVsAccuracyExperiment: Experiment = {
               { name: 'sigmoid hidden layer', x: ws, y: losses },
               { name: 'step hidden layer', x: ws, y: stepLosses },
             ],
-            { title: 'Loss with a sigmoid vs a step activation', xLabel: 'W1[0, 0]', yLabel: 'cross-entropy loss', legend: 'right' },
+            {
+              title: 'Loss with a sigmoid vs a step activation',
+              xLabel: 'W1[0, 0]',
+              yLabel: 'cross-entropy loss',
+              legend: 'right',
+            },
           ),
         },
         {
           name: 'step-vs-sigmoid',
-          caption: "The step function's derivative is 0 everywhere except at 0 (where it is undefined); the sigmoid's, σ(1 − σ), is never 0 (book fig 4-4 and seed 001).",
+          caption:
+            "The step function's derivative is 0 everywhere except at 0 (where it is undefined); the sigmoid's, σ(1 − σ), is never 0 (book fig 4-4 and seed 001).",
           spec: lineChart(
             [
               { name: 'step', x: zs, y: Array.from(stepFunction(zs).data) },
               { name: 'sigmoid σ', x: zs, y: sig },
-              { name: "step′ (0 for z ≠ 0)", x: zs, y: zs.map(() => 0), strokeDash: [6, 4] },
-              { name: "σ′ = σ(1 − σ)", x: zs, y: sig.map((s) => s * (1 - s)), strokeDash: [6, 4] },
+              { name: 'step′ (0 for z ≠ 0)', x: zs, y: zs.map(() => 0), strokeDash: [6, 4] },
+              { name: 'σ′ = σ(1 − σ)', x: zs, y: sig.map((s) => s * (1 - s)), strokeDash: [6, 4] },
             ],
-            { title: 'Step and sigmoid and their derivatives', xLabel: 'z', yLabel: 'value', legend: 'top-left' },
+            {
+              title: 'Step and sigmoid and their derivatives',
+              xLabel: 'z',
+              yLabel: 'value',
+              legend: 'top-left',
+            },
           ),
         },
       ],
       key: [
-        { label: 'points where d(accuracy)/dw = 0', value: `${(100 * flat.accuracy).toFixed(1)} %` },
-        { label: 'points where d(loss)/dw = 0 (sigmoid)', value: `${(100 * flat.loss).toFixed(1)} %` },
-        { label: 'points where d(loss)/dw = 0 (step activation)', value: `${(100 * flat.stepLoss).toFixed(1)} %` },
+        {
+          label: 'points where d(accuracy)/dw = 0',
+          value: `${(100 * flat.accuracy).toFixed(1)} %`,
+        },
+        {
+          label: 'points where d(loss)/dw = 0 (sigmoid)',
+          value: `${(100 * flat.loss).toFixed(1)} %`,
+        },
+        {
+          label: 'points where d(loss)/dw = 0 (step activation)',
+          value: `${(100 * flat.stepLoss).toFixed(1)} %`,
+        },
         { label: 'distinct accuracy values over the sweep', value: new Set(accuracies).size },
       ],
       numbers: {

@@ -1,21 +1,34 @@
 import { numericalDiff } from '../numerical/numerical-diff.js';
 import { lineChart } from '../plot/line-chart.js';
-import { bySize, type Experiment, type ExperimentContext, type ExperimentFigure, type ExperimentResult, type JsonValue } from './experiment.js';
+import {
+  bySize,
+  type Experiment,
+  type ExperimentContext,
+  type ExperimentFigure,
+  type ExperimentResult,
+  type JsonValue,
+} from './experiment.js';
 import { LOSS_GROUPS, lossCurves, type LossCurve } from './loss-curves.js';
 
 /** Dash patterns by position in a group: solid, dashed, dotted, dash-dot, long dash. */
-const DASHES: readonly (readonly number[])[] = [[1, 0], [8, 4], [2, 3], [10, 3, 2, 3], [14, 6]];
+const DASHES: readonly (readonly number[])[] = [
+  [1, 0],
+  [8, 4],
+  [2, 3],
+  [10, 3, 2, 3],
+  [14, 6],
+];
 
 /** What to see in each group's figures. */
 const GROUP_NOTES: Record<string, string> = {
   regression:
-    ' MSE grows quadratically and its gradient linearly (the book\'s SSE is half of it); L1 has a constant gradient ±1; Huber and SmoothL1 are quadratic near the target and linear beyond δ or β.',
+    " MSE grows quadratically and its gradient linearly (the book's SSE is half of it); L1 has a constant gradient ±1; Huber and SmoothL1 are quadratic near the target and linear beyond δ or β.",
   score:
     ' BCEWithLogits, CrossEntropy on the logits [0, z] and SoftMargin are the same function log(1 + e^(−z)): their gradient is σ(z) − 1, largest (−1) when the score is confidently wrong. The margin losses stop at zero once the margin 1 is met.',
   probability:
-    ' BCE, the book\'s crossEntropyError and NLL on log p are all −log p (the book adds 1e-7), whose gradient −1/p explodes as p → 0; KL divergence is minimal (0) where p matches the target 0.8.',
+    " BCE, the book's crossEntropyError and NLL on log p are all −log p (the book adds 1e-7), whose gradient −1/p explodes as p → 0; KL divergence is minimal (0) where p matches the target 0.8.",
   count:
-    ' All three are minimal at λ = 3 = y; full adds Stirling\'s log y! (a constant shift), and the λ input is the same function of log λ.',
+    " All three are minimal at λ = 3 = y; full adds Stirling's log y! (a constant shift), and the λ input is the same function of log λ.",
 };
 
 /** The largest |backward − numerical| / max(1, |backward| + |numerical|) over the sweep, kinks skipped. */
@@ -74,7 +87,11 @@ export const lossesExperiment: Experiment = {
           },
         );
       figures.push(
-        { name: `${group.id}-loss`, caption: `${group.title}: each loss against ${group.axis}.${GROUP_NOTES[group.id]}`, spec: chart('value') },
+        {
+          name: `${group.id}-loss`,
+          caption: `${group.title}: each loss against ${group.axis}.${GROUP_NOTES[group.id]}`,
+          spec: chart('value'),
+        },
         {
           name: `${group.id}-gradient`,
           caption: `${group.title}: the gradient of each loss from its backward (the book's functions have no backward: theirs is the central difference).${GROUP_NOTES[group.id]}`,
@@ -89,9 +106,17 @@ export const lossesExperiment: Experiment = {
         { label: 'losses plotted', value: curves.length },
         { label: 'worst backward vs numerical gradient (relative, kinks skipped)', value: worst },
         { label: 'MSELoss gradient at ŷ = 3, t = 1', value: curves[0]!.gradient(3) },
-        { label: 'BCEWithLogitsLoss gradient at z = −4 (confidently wrong)', value: curves.find((c) => c.name.startsWith('BCEWithLogits'))!.gradient(-4) },
+        {
+          label: 'BCEWithLogitsLoss gradient at z = −4 (confidently wrong)',
+          value: curves.find((c) => c.name.startsWith('BCEWithLogits'))!.gradient(-4),
+        },
       ],
-      numbers: { sweepPoints: n, losses: curves.map((c) => c.name), gradientCheck: checks, worstGradientError: worst },
+      numbers: {
+        sweepPoints: n,
+        losses: curves.map((c) => c.name),
+        gradientCheck: checks,
+        worstGradientError: worst,
+      },
     };
   },
 };

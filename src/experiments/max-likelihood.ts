@@ -3,20 +3,45 @@ import { SERIES_COLORS } from '../plot/palette.js';
 import { scatterChart, type ScatterSeries } from '../plot/scatter-chart.js';
 import { createRng } from '../tensor/rng.js';
 import { fromArray } from '../tensor/creation.js';
-import { bySize, type Experiment, type ExperimentContext, type ExperimentFigure, type ExperimentResult, type JsonValue } from './experiment.js';
-import { fitByLoss, LIKELIHOOD_FAMILIES, maximiseLikelihood, type LikelihoodFamily } from './likelihood-families.js';
+import {
+  bySize,
+  type Experiment,
+  type ExperimentContext,
+  type ExperimentFigure,
+  type ExperimentResult,
+  type JsonValue,
+} from './experiment.js';
+import {
+  fitByLoss,
+  LIKELIHOOD_FAMILIES,
+  maximiseLikelihood,
+  type LikelihoodFamily,
+} from './likelihood-families.js';
 
 const X_RANGE = [-3, 3] as const;
 
 /** Mean log-likelihood of the data under z = w·x + b. */
-function meanLogLikelihood(family: LikelihoodFamily, x: Float64Array, y: Float64Array, w: number, b: number, scale: number): number {
+function meanLogLikelihood(
+  family: LikelihoodFamily,
+  x: Float64Array,
+  y: Float64Array,
+  w: number,
+  b: number,
+  scale: number,
+): number {
   let s = 0;
   for (let i = 0; i < x.length; i++) s += family.logLikelihood(w * x[i]! + b, y[i]!, scale);
   return s / x.length;
 }
 
 /** The library loss (mean) of the data under z = w·x + b. */
-function meanLoss(family: LikelihoodFamily, x: Float64Array, y: Float64Array, w: number, b: number): number {
+function meanLoss(
+  family: LikelihoodFamily,
+  x: Float64Array,
+  y: Float64Array,
+  w: number,
+  b: number,
+): number {
   return family.createLoss().forward(fromArray(x.map((v) => w * v + b)), fromArray(y));
 }
 
@@ -32,18 +57,30 @@ function runFamily(family: LikelihoodFamily, n: number, seed: number) {
   const rng = createRng(seed);
   const [tw, tb] = family.truth;
   const trueSigma = 0.8;
-  const x = Float64Array.from({ length: n }, () => X_RANGE[0] + (X_RANGE[1] - X_RANGE[0]) * rng.next());
+  const x = Float64Array.from(
+    { length: n },
+    () => X_RANGE[0] + (X_RANGE[1] - X_RANGE[0]) * rng.next(),
+  );
   const y = x.map((v) => family.sample(tw * v + tb, rng, trueSigma));
   const byLoss = fitByLoss(family, x, y);
   const byLikelihood = maximiseLikelihood(family, x, y);
   // σ̂² = mean squared residual, the Gaussian MLE of the variance (used only by the Gaussian).
-  const sigma = Math.sqrt(x.reduce((s, v, i) => s + (y[i]! - (byLoss.w * v + byLoss.b)) ** 2, 0) / n);
-  const xNew = Float64Array.from({ length: n }, () => X_RANGE[0] + (X_RANGE[1] - X_RANGE[0]) * rng.next());
+  const sigma = Math.sqrt(
+    x.reduce((s, v, i) => s + (y[i]! - (byLoss.w * v + byLoss.b)) ** 2, 0) / n,
+  );
+  const xNew = Float64Array.from(
+    { length: n },
+    () => X_RANGE[0] + (X_RANGE[1] - X_RANGE[0]) * rng.next(),
+  );
   const yNew = xNew.map((v) => family.sample(byLoss.w * v + byLoss.b, rng, sigma));
-  const curveX = Array.from({ length: 121 }, (_, i) => X_RANGE[0] + ((X_RANGE[1] - X_RANGE[0]) * i) / 120);
+  const curveX = Array.from(
+    { length: 121 },
+    (_, i) => X_RANGE[0] + ((X_RANGE[1] - X_RANGE[0]) * i) / 120,
+  );
   const fitted = curveX.map((v) => family.mean(byLoss.w * v + byLoss.b));
   // Bernoulli outcomes are 0/1: a little vertical jitter keeps overlapping dots apart.
-  const jitter = (values: Float64Array) => (family.name === 'Bernoulli' ? Array.from(values, (v) => v + 0.08 * (rng.next() - 0.5)) : values);
+  const jitter = (values: Float64Array) =>
+    family.name === 'Bernoulli' ? Array.from(values, (v) => v + 0.08 * (rng.next() - 0.5)) : values;
   const series: ScatterSeries[] = [
     { name: 'data y', x, y: jitter(y), color: SERIES_COLORS[0] },
     { name: 'samples y_new', x: xNew, y: jitter(yNew), color: SERIES_COLORS[1], opacity: 0.5 },
@@ -52,7 +89,14 @@ function runFamily(family: LikelihoodFamily, n: number, seed: number) {
   if (family.name === 'Gaussian') {
     for (const k of [2, -2]) {
       const name = `μ ${k > 0 ? '+' : '−'} 2σ̂`;
-      series.push({ name, x: curveX, y: fitted.map((m) => m + k * sigma), mark: 'line', color: SERIES_COLORS[3], strokeDash: [6, 4] });
+      series.push({
+        name,
+        x: curveX,
+        y: fitted.map((m) => m + k * sigma),
+        mark: 'line',
+        color: SERIES_COLORS[3],
+        strokeDash: [6, 4],
+      });
     }
   }
   // Profile along w (b at its optimum): the loss and −log-likelihood / N, each scaled to [0, 1].
@@ -84,7 +128,10 @@ function runFamily(family: LikelihoodFamily, n: number, seed: number) {
       gradientDescentSteps: byLoss.steps,
       fitByLikelihood: [byLikelihood.w, byLikelihood.b],
       newtonSteps: byLikelihood.steps,
-      maxParameterDifference: Math.max(Math.abs(byLoss.w - byLikelihood.w), Math.abs(byLoss.b - byLikelihood.b)),
+      maxParameterDifference: Math.max(
+        Math.abs(byLoss.w - byLikelihood.w),
+        Math.abs(byLoss.b - byLikelihood.b),
+      ),
       sigmaHat: family.name === 'Gaussian' ? sigma : null,
       lossAtOptimum: meanLoss(family, x, y, byLoss.w, byLoss.b),
       meanLogLikelihoodAtOptimum: meanLogLikelihood(family, x, y, byLoss.w, byLoss.b, sigma),
@@ -117,8 +164,19 @@ export const maxLikelihoodExperiment: Experiment = {
     const n = bySize(context.size, { tiny: 100, fast: 300, full: 3000 });
     const runs = LIKELIHOOD_FAMILIES.map((f, k) => runFamily(f, n, context.seed * 31 + k));
     const profileSeries: LineSeries[] = runs.flatMap((r, k) => [
-      { name: `${r.family.name}: ${r.family.lossName}`, x: r.profile.ws, y: r.profile.losses, color: SERIES_COLORS[k] },
-      { name: `${r.family.name}: −log L / N`, x: r.profile.ws, y: r.profile.nll, color: '#222', strokeDash: [4, 6] },
+      {
+        name: `${r.family.name}: ${r.family.lossName}`,
+        x: r.profile.ws,
+        y: r.profile.losses,
+        color: SERIES_COLORS[k],
+      },
+      {
+        name: `${r.family.name}: −log L / N`,
+        x: r.profile.ws,
+        y: r.profile.nll,
+        color: '#222',
+        strokeDash: [4, 6],
+      },
     ]);
     const numbers: Record<string, JsonValue> = { samples: n };
     for (const r of runs) numbers[r.family.name] = r.numbers;

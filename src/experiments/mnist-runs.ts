@@ -9,7 +9,10 @@ import type { TrainingRun } from '../train/training-run.js';
  */
 export function firstSamples(ds: ImageDataset, count: number): ImageDataset {
   if (count >= ds.count) return ds;
-  return subset(ds, Int32Array.from({ length: count }, (_, i) => i));
+  return subset(
+    ds,
+    Int32Array.from({ length: count }, (_, i) => i),
+  );
 }
 
 /**
@@ -28,7 +31,8 @@ export function downsample(ds: ImageDataset, factor: number): ImageDataset {
       for (let c = 0; c < cols; c++) {
         let sum = 0;
         for (let i = 0; i < factor; i++) {
-          for (let j = 0; j < factor; j++) sum += ds.images[n * size + (r * factor + i) * ds.cols + c * factor + j]!;
+          for (let j = 0; j < factor; j++)
+            sum += ds.images[n * size + (r * factor + i) * ds.cols + c * factor + j]!;
         }
         images[(n * rows + r) * cols + c] = Math.round(sum / (factor * factor));
       }
@@ -74,10 +78,18 @@ export function recordTraining(
   record: RecordOptions,
 ): RecordedRun {
   const run = prepareTraining(resolveTrainOptions(options), data);
-  const recorded: RecordedRun = { loss: [], evalIterations: [], trainAccuracy: [], testAccuracy: [], run };
+  const recorded: RecordedRun = {
+    loss: [],
+    evalIterations: [],
+    trainAccuracy: [],
+    testAccuracy: [],
+    run,
+  };
   const measure = (): void => {
     recorded.evalIterations.push(run.iteration);
-    recorded.trainAccuracy.push(run.evaluator.accuracy(run.network, record.evalTrain ?? run.data.train));
+    recorded.trainAccuracy.push(
+      run.evaluator.accuracy(run.network, record.evalTrain ?? run.data.train),
+    );
     recorded.testAccuracy.push(run.evaluator.accuracy(run.network, run.data.test));
   };
   measure();

@@ -10,7 +10,14 @@ import { tensor, zeros } from '../tensor/creation.js';
 import { sigmoidBackward } from '../tensor/ops/activation-backward.js';
 import { createRng } from '../tensor/rng.js';
 import { Evaluator } from '../train/evaluator.js';
-import { bySize, requireMnist, type Experiment, type ExperimentContext, type ExperimentData, type ExperimentResult } from './experiment.js';
+import {
+  bySize,
+  requireMnist,
+  type Experiment,
+  type ExperimentContext,
+  type ExperimentData,
+  type ExperimentResult,
+} from './experiment.js';
 import { firstSamples } from './mnist-runs.js';
 import { softmaxSquaredError, squaredErrorGradient } from './softmax-mse.js';
 
@@ -26,12 +33,26 @@ function softmaxLogitGradients(m: number): { ce: number; mse: number } {
   const logits = [[0, m, 0, 0, 0, 0, 0, 0, 0, 0]];
   const ce = new CrossEntropyLoss();
   ce.forward(logits, [0]);
-  return { ce: ce.backward().data[0]!, mse: softmaxSquaredError(tensor(logits), Int32Array.of(0)).dz.data[0]! };
+  return {
+    ce: ce.backward().data[0]!,
+    mse: softmaxSquaredError(tensor(logits), Int32Array.of(0)).dz.data[0]!,
+  };
 }
 
 /** Trains TwoLayerNet (784-50-10, sigmoid) with either loss from the same seed and batches; test accuracy every `every` steps. */
-function trainWith(loss: 'cross-entropy' | 'squared error', mnist: ExperimentData, iterations: number, every: number, seed: number, progress?: (m: string) => void) {
-  const net = new TwoLayerNet(784, 50, 10, { activation: 'sigmoid', dtype: 'float32', rng: createRng(seed) });
+function trainWith(
+  loss: 'cross-entropy' | 'squared error',
+  mnist: ExperimentData,
+  iterations: number,
+  every: number,
+  seed: number,
+  progress?: (m: string) => void,
+) {
+  const net = new TwoLayerNet(784, 50, 10, {
+    activation: 'sigmoid',
+    dtype: 'float32',
+    rng: createRng(seed),
+  });
   const optimizer = new SGD({ learningRate: 0.1 });
   const batches = createRng(seed + 1);
   const evaluator = new Evaluator(500, 'float32');
@@ -44,7 +65,8 @@ function trainWith(loss: 'cross-entropy' | 'squared error', mnist: ExperimentDat
     const index = batches.choice(mnist.train.count, 100);
     fillImageBatch(mnist.train, index, 100, x.data);
     fillLabelBatch(mnist.train, index, 100, t);
-    const step = loss === 'cross-entropy' ? net.gradient(x, t) : squaredErrorGradient(net.layers, x, t);
+    const step =
+      loss === 'cross-entropy' ? net.gradient(x, t) : squaredErrorGradient(net.layers, x, t);
     optimizer.update(net.params, step.grads);
     losses.push(step.loss);
     if (i % every === 0 || i === iterations) {
@@ -69,7 +91,7 @@ export const mseVsCrossEntropyExperiment: Experiment = {
   name: 'mse-vs-cross-entropy',
   title: 'Squared error vs cross-entropy at the output',
   claim:
-    'Through a sigmoid or softmax output, the squared error\'s gradient keeps the activation\'s derivative and vanishes exactly when the output is confidently wrong, while cross-entropy\'s gradient y − t stays near 1, so a network trained with cross-entropy learns faster (ch04 §4.2, ch05 §5.6.3; seed 000).',
+    "Through a sigmoid or softmax output, the squared error's gradient keeps the activation's derivative and vanishes exactly when the output is confidently wrong, while cross-entropy's gradient y − t stays near 1, so a network trained with cross-entropy learns faster (ch04 §4.2, ch05 §5.6.3; seed 000).",
   book: 'ch04 §4.2, ch05 §5.6.3',
   needsMnist: true,
   run(context: ExperimentContext): ExperimentResult {
@@ -85,8 +107,22 @@ export const mseVsCrossEntropyExperiment: Experiment = {
     const ms = Array.from({ length: 161 }, (_, i) => -4 + i / 10);
     const soft = ms.map(softmaxLogitGradients);
     const data = { train: mnist.train, test: firstSamples(mnist.test, s.test) };
-    const ce = trainWith('cross-entropy', data, s.iterations, s.every, context.seed, context.progress);
-    const mse = trainWith('squared error', data, s.iterations, s.every, context.seed, context.progress);
+    const ce = trainWith(
+      'cross-entropy',
+      data,
+      s.iterations,
+      s.every,
+      context.seed,
+      context.progress,
+    );
+    const mse = trainWith(
+      'squared error',
+      data,
+      s.iterations,
+      s.every,
+      context.seed,
+      context.progress,
+    );
     const sigmoidAtMinus10 = { mse: sigMse[0]!, ce: sigCe[0]! };
     const softmaxAt10 = softmaxLogitGradients(10);
     const abs = (v: number[]) => v.map(Math.abs);
@@ -100,7 +136,13 @@ export const mseVsCrossEntropyExperiment: Experiment = {
               { name: 'squared error', x: zs, y: abs(sigMse) },
               { name: 'cross-entropy', x: zs, y: abs(sigCe) },
             ],
-            { title: 'Gradient at the logit, sigmoid output (target 1)', xLabel: 'logit z (z ≪ 0: confidently wrong)', yLabel: '|∂L/∂z| (log)', yScale: 'log', legend: 'bottom-left' },
+            {
+              title: 'Gradient at the logit, sigmoid output (target 1)',
+              xLabel: 'logit z (z ≪ 0: confidently wrong)',
+              yLabel: '|∂L/∂z| (log)',
+              yScale: 'log',
+              legend: 'bottom-left',
+            },
           ),
         },
         {
@@ -111,7 +153,13 @@ export const mseVsCrossEntropyExperiment: Experiment = {
               { name: 'squared error', x: ms, y: abs(soft.map((g) => g.mse)) },
               { name: 'cross-entropy', x: ms, y: abs(soft.map((g) => g.ce)) },
             ],
-            { title: 'Gradient at the true-class logit, softmax output', xLabel: 'logit m of the wrong class', yLabel: '|∂L/∂z_true| (log)', yScale: 'log', legend: 'bottom-left' },
+            {
+              title: 'Gradient at the true-class logit, softmax output',
+              xLabel: 'logit m of the wrong class',
+              yLabel: '|∂L/∂z_true| (log)',
+              yScale: 'log',
+              legend: 'bottom-left',
+            },
           ),
         },
         {
@@ -122,19 +170,40 @@ export const mseVsCrossEntropyExperiment: Experiment = {
               { name: 'cross-entropy', x: ce.at, y: ce.accuracy, points: true },
               { name: 'squared error', x: mse.at, y: mse.accuracy, points: true },
             ],
-            { title: 'Training with each loss (784-50-10, sigmoid)', xLabel: 'iteration', yLabel: 'test accuracy', yDomain: [0, 1], legend: 'top-left' },
+            {
+              title: 'Training with each loss (784-50-10, sigmoid)',
+              xLabel: 'iteration',
+              yLabel: 'test accuracy',
+              yDomain: [0, 1],
+              legend: 'top-left',
+            },
           ),
         },
       ],
       key: [
-        { label: 'sigmoid, z = −10: |∂L/∂z| squared error / cross-entropy', value: `${Math.abs(sigmoidAtMinus10.mse).toExponential(2)} / ${Math.abs(sigmoidAtMinus10.ce).toFixed(5)}` },
-        { label: 'softmax, wrong logit 10: |∂L/∂z_true| squared error / cross-entropy', value: `${Math.abs(softmaxAt10.mse).toExponential(2)} / ${Math.abs(softmaxAt10.ce).toFixed(5)}` },
-        { label: `test accuracy after ${s.iterations} iterations: cross-entropy / squared error`, value: `${ce.accuracy.at(-1)!.toFixed(4)} / ${mse.accuracy.at(-1)!.toFixed(4)}` },
+        {
+          label: 'sigmoid, z = −10: |∂L/∂z| squared error / cross-entropy',
+          value: `${Math.abs(sigmoidAtMinus10.mse).toExponential(2)} / ${Math.abs(sigmoidAtMinus10.ce).toFixed(5)}`,
+        },
+        {
+          label: 'softmax, wrong logit 10: |∂L/∂z_true| squared error / cross-entropy',
+          value: `${Math.abs(softmaxAt10.mse).toExponential(2)} / ${Math.abs(softmaxAt10.ce).toFixed(5)}`,
+        },
+        {
+          label: `test accuracy after ${s.iterations} iterations: cross-entropy / squared error`,
+          value: `${ce.accuracy.at(-1)!.toFixed(4)} / ${mse.accuracy.at(-1)!.toFixed(4)}`,
+        },
       ],
       numbers: {
         sigmoidAtMinus10,
         softmaxAt10,
-        training: { iterations: s.iterations, testImages: data.test.count, at: ce.at, crossEntropy: ce.accuracy, squaredError: mse.accuracy },
+        training: {
+          iterations: s.iterations,
+          testImages: data.test.count,
+          at: ce.at,
+          crossEntropy: ce.accuracy,
+          squaredError: mse.accuracy,
+        },
       },
     };
   },

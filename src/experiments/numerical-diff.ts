@@ -1,7 +1,12 @@
 import { numericalDiff } from '../numerical/numerical-diff.js';
 import { functionChart } from '../plot/function-chart.js';
 import { lineChart } from '../plot/line-chart.js';
-import { bySize, type Experiment, type ExperimentContext, type ExperimentResult } from './experiment.js';
+import {
+  bySize,
+  type Experiment,
+  type ExperimentContext,
+  type ExperimentResult,
+} from './experiment.js';
 
 /** The book's function_1: f(x) = 0.01x² + 0.1x, so f′(x) = 0.02x + 0.1. */
 export const function1 = (x: number): number => 0.01 * x ** 2 + 0.1 * x;
@@ -71,7 +76,7 @@ export const numericalDiffExperiment: Experiment = {
         { name: 'forward, float32', x: hs, y: forward32, strokeDash: [6, 4] },
       ],
       {
-        title: "Error of the numerical derivative of f at x = 5",
+        title: 'Error of the numerical derivative of f at x = 5',
         xLabel: 'step h (log)',
         yLabel: '|estimate − 0.2| (log)',
         xScale: 'log',
@@ -95,8 +100,10 @@ export const numericalDiffExperiment: Experiment = {
         legend: 'bottom-left',
       },
     );
-    const best = (errs: number[]): number => hs[errs.indexOf(Math.min(...errs.filter((e) => e > 0)))]!;
-    const at1e4 = (method: 'central' | 'forward'): number => errorOf(numericalDiff(function1, 5, { h: 1e-4, method }));
+    const best = (errs: number[]): number =>
+      hs[errs.indexOf(Math.min(...errs.filter((e) => e > 0)))]!;
+    const at1e4 = (method: 'central' | 'forward'): number =>
+      errorOf(numericalDiff(function1, 5, { h: 1e-4, method }));
     return {
       figures: [
         {
@@ -108,7 +115,7 @@ export const numericalDiffExperiment: Experiment = {
         {
           name: 'error-vs-h',
           caption:
-            'Error of the forward and central differences of the book\'s f at x = 5 as h shrinks. f is quadratic, so the central difference has no truncation error and its error is pure rounding (about ε·|f|/h, growing as h shrinks); the forward difference adds the truncation error 0.01·h. Once x + h == x the estimate is 0 and the error is the whole 0.2: float32 hits that wall below h ≈ 3e-7, float64 below 1e-15.',
+            "Error of the forward and central differences of the book's f at x = 5 as h shrinks. f is quadratic, so the central difference has no truncation error and its error is pure rounding (about ε·|f|/h, growing as h shrinks); the forward difference adds the truncation error 0.01·h. Once x + h == x the estimate is 0 and the error is the whole 0.2: float32 hits that wall below h ≈ 3e-7, float64 below 1e-15.",
           spec: errors,
         },
         {
@@ -123,7 +130,10 @@ export const numericalDiffExperiment: Experiment = {
         { label: 'slope at x = 10 (h = 1e-4)', value: slopeAt10 },
         { label: 'central error at h = 1e-4', value: at1e4('central') },
         { label: 'forward error at h = 1e-4', value: at1e4('forward') },
-        { label: 'estimate with h = 1e-50 (float64)', value: numericalDiff(function1, 5, { h: 1e-50 }) },
+        {
+          label: 'estimate with h = 1e-50 (float64)',
+          value: numericalDiff(function1, 5, { h: 1e-50 }),
+        },
       ],
       numbers: {
         slopeAt5,

@@ -4,7 +4,12 @@ import { contourChart } from '../plot/contour-chart.js';
 import { lineChart } from '../plot/line-chart.js';
 import { SERIES_COLORS } from '../plot/palette.js';
 import { tensor } from '../tensor/creation.js';
-import { bySize, type Experiment, type ExperimentContext, type ExperimentResult } from './experiment.js';
+import {
+  bySize,
+  type Experiment,
+  type ExperimentContext,
+  type ExperimentResult,
+} from './experiment.js';
 import { function2, function2Grid } from './function-2.js';
 
 /**
@@ -38,18 +43,45 @@ export const partialDerivativesExperiment: Experiment = {
         levels: [1, 4, 9, 16, 25, 36, 49],
       },
       [
-        { name: 'x1 = 4 (vary x0)', points: [[-5, 4], [3, 4], [5, 4]] },
-        { name: 'x0 = 3 (vary x1)', points: [[3, -5], [3, 4], [3, 5]] },
+        {
+          name: 'x1 = 4 (vary x0)',
+          points: [
+            [-5, 4],
+            [3, 4],
+            [5, 4],
+          ],
+        },
+        {
+          name: 'x0 = 3 (vary x1)',
+          points: [
+            [3, -5],
+            [3, 4],
+            [3, 5],
+          ],
+        },
       ],
     );
     const xs = Array.from({ length: 101 }, (_, i) => -5 + i / 10);
-    const tangent = (f: (v: number) => number, at: number, slope: number) => [-5, 5].map((v) => f(at) + slope * (v - at));
+    const tangent = (f: (v: number) => number, at: number, slope: number) =>
+      [-5, 5].map((v) => f(at) + slope * (v - at));
     const slices = lineChart(
       [
         { name: 'f(x0, 4) against x0', x: xs, y: xs.map(slice0) },
         { name: 'f(3, x1) against x1', x: xs, y: xs.map(slice1) },
-        { name: 'tangent at x0 = 3', x: [-5, 5], y: tangent(slice0, 3, dfdx0), strokeDash: [6, 4], color: SERIES_COLORS[0] },
-        { name: 'tangent at x1 = 4', x: [-5, 5], y: tangent(slice1, 4, dfdx1), strokeDash: [6, 4], color: SERIES_COLORS[1] },
+        {
+          name: 'tangent at x0 = 3',
+          x: [-5, 5],
+          y: tangent(slice0, 3, dfdx0),
+          strokeDash: [6, 4],
+          color: SERIES_COLORS[0],
+        },
+        {
+          name: 'tangent at x1 = 4',
+          x: [-5, 5],
+          y: tangent(slice1, 4, dfdx1),
+          strokeDash: [6, 4],
+          color: SERIES_COLORS[1],
+        },
       ],
       {
         title: 'The slices as functions of one variable',
@@ -79,7 +111,14 @@ export const partialDerivativesExperiment: Experiment = {
         { label: '∂f/∂x1 at (3, 4)', value: dfdx1 },
         { label: 'numericalGradient at (3, 4)', value: `[${gradient.join(', ')}]` },
       ],
-      numbers: { point: [3, 4], dfdx0, dfdx1, exact: [6, 8], numericalGradient: gradient, gridSize: n },
+      numbers: {
+        point: [3, 4],
+        dfdx0,
+        dfdx1,
+        exact: [6, 8],
+        numericalGradient: gradient,
+        gridSize: n,
+      },
     };
   },
 };

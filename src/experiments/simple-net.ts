@@ -33,7 +33,10 @@ export function numpyString(t: Tensor): string {
   const intWidth = Math.max(...cells.map(([i]) => i!.length));
   const fracWidth = Math.max(...cells.map(([, f]) => f!.length));
   const text = cells.map(([i, f]) => `${i!.padStart(intWidth)}.${f!.padEnd(fracWidth)}`);
-  const rows = Array.from({ length: t.size / cols }, (_, r) => `[${text.slice(r * cols, (r + 1) * cols).join(' ')}]`);
+  const rows = Array.from(
+    { length: t.size / cols },
+    (_, r) => `[${text.slice(r * cols, (r + 1) * cols).join(' ')}]`,
+  );
   return t.ndim === 1 ? rows[0]! : `[${rows.join('\n ')}]`;
 }
 
@@ -51,7 +54,8 @@ function inspect(net: SimpleNet, label: string) {
   const numerical = numpyString(dW);
   const backprop = net.gradient(x, t).grads.W!;
   let maxDiff = 0;
-  for (let i = 0; i < dW.size; i++) maxDiff = Math.max(maxDiff, Math.abs(dW.data[i]! - backprop.data[i]!));
+  for (let i = 0; i < dW.size; i++)
+    maxDiff = Math.max(maxDiff, Math.abs(dW.data[i]! - backprop.data[i]!));
   const session = [
     `# ${label}`,
     '>>> net.W',
@@ -69,7 +73,16 @@ function inspect(net: SimpleNet, label: string) {
     '>>> print(dW)',
     numerical,
   ].join('\n');
-  return { scores, probabilities, argmax, loss, dW: Array.from(dW.data), backpropDW: Array.from(backprop.data), maxDiff, session };
+  return {
+    scores,
+    probabilities,
+    argmax,
+    loss,
+    dW: Array.from(dW.data),
+    backpropDW: Array.from(backprop.data),
+    maxDiff,
+    session,
+  };
 }
 
 /**
@@ -85,12 +98,18 @@ export const simpleNetExperiment: Experiment = {
   name: 'simple-net',
   title: 'The gradient of a simple network',
   claim:
-    'The gradient of the loss with respect to a weight matrix has the matrix\'s shape, and each entry says how the loss changes when that weight moves: for the book\'s simpleNet the loss is 0.9280682857864075 and dW = [[0.219, 0.144, −0.363], [0.329, 0.215, −0.544]], so the weights into the true class should grow (ch04 §4.4.2).',
+    "The gradient of the loss with respect to a weight matrix has the matrix's shape, and each entry says how the loss changes when that weight moves: for the book's simpleNet the loss is 0.9280682857864075 and dW = [[0.219, 0.144, −0.363], [0.329, 0.215, −0.544]], so the weights into the true class should grow (ch04 §4.4.2).",
   book: 'ch04 §4.4.2',
   needsMnist: false,
   run(context: ExperimentContext): ExperimentResult {
-    const book = inspect(new SimpleNet(tensor(BOOK_SIMPLE_NET.W.map((r) => [...r]))), "the book's W");
-    const random = inspect(new SimpleNet(createRng(context.seed)), `W ~ N(0, 1), seed ${context.seed}`);
+    const book = inspect(
+      new SimpleNet(tensor(BOOK_SIMPLE_NET.W.map((r) => [...r]))),
+      "the book's W",
+    );
+    const random = inspect(
+      new SimpleNet(createRng(context.seed)),
+      `W ~ N(0, 1), seed ${context.seed}`,
+    );
     const entries = ['W11', 'W12', 'W13', 'W21', 'W22', 'W23'];
     return {
       figures: [
@@ -109,7 +128,7 @@ export const simpleNetExperiment: Experiment = {
         {
           name: 'dW',
           caption:
-            "The numerical gradient dW = ∂L/∂W: positive entries (weights into classes 0 and 1) should shrink, negative ones (into the true class 2) should grow; the second row is 1.5 times the first because x1 / x0 = 0.9 / 0.6.",
+            'The numerical gradient dW = ∂L/∂W: positive entries (weights into classes 0 and 1) should shrink, negative ones (into the true class 2) should grow; the second row is 1.5 times the first because x1 / x0 = 0.9 / 0.6.',
           spec: barChart(entries, book.dW, {
             title: "dW of simpleNet (book's W), numerical",
             xLabel: 'weight',

@@ -13,7 +13,11 @@ import type { Tensor } from '../tensor/tensor.js';
  * Shapes: y (N, C), g (N, C) → (N, C).
  * @example softmaxBackward([0.5, 0.5], [1, 0]) // [0.25, -0.25]
  */
-export function softmaxBackward(y: ArrayLike<number>, g: ArrayLike<number>, classes = y.length): Float64Array {
+export function softmaxBackward(
+  y: ArrayLike<number>,
+  g: ArrayLike<number>,
+  classes = y.length,
+): Float64Array {
   const out = new Float64Array(y.length);
   for (let r = 0; r < y.length; r += classes) {
     let dot = 0;
@@ -29,14 +33,20 @@ export function softmaxBackward(y: ArrayLike<number>, g: ArrayLike<number>, clas
  * with its gradient ∂L/∂z through the softmax (MSELoss with reduction 'sum' scaled by 1/2N).
  * Shapes: scores (N, C), labels (N) → loss, dz (N, C) in the scores' dtype.
  */
-export function softmaxSquaredError(scores: Tensor, labels: Int32Array): { loss: number; dz: Tensor } {
+export function softmaxSquaredError(
+  scores: Tensor,
+  labels: Int32Array,
+): { loss: number; dz: Tensor } {
   const [n, classes] = scores.shape as [number, number];
   const y = softmax(scores);
   const t = fromArray(toOneHot(labels, classes), [n, classes], { dtype: scores.dtype });
   const mse = new MSELoss({ reduction: 'sum' });
   const loss = mse.forward(y, t) / (2 * n);
   const g = mse.backward(1 / (2 * n)).data;
-  return { loss, dz: fromArray(softmaxBackward(y.data, g, classes), [n, classes], { dtype: scores.dtype }) };
+  return {
+    loss,
+    dz: fromArray(softmaxBackward(y.data, g, classes), [n, classes], { dtype: scores.dtype }),
+  };
 }
 
 /**
@@ -45,7 +55,11 @@ export function softmaxSquaredError(scores: Tensor, labels: Int32Array): { loss:
  * reverse. Gradients are named as the network's params: W1, b1, W2, b2, … in layer order.
  * Shapes: x (N, D), labels (N).
  */
-export function squaredErrorGradient(layers: readonly Layer[], x: Tensor, labels: Int32Array): { loss: number; grads: Params } {
+export function squaredErrorGradient(
+  layers: readonly Layer[],
+  x: Tensor,
+  labels: Int32Array,
+): { loss: number; grads: Params } {
   let h = x;
   for (const layer of layers) h = layer.forward(h, true);
   const { loss, dz } = softmaxSquaredError(h, labels);

@@ -52,13 +52,19 @@ interface ScatterRow {
  *   { title: 'Least squares', xLabel: 'x', yLabel: 'y' },
  * ); // dots for 'data', a line for 'fit', legend on the right
  */
-export function scatterChart(series: readonly ScatterSeries[], options: ScatterChartOptions): TopLevelSpec {
-  if (series.length === 0) throw new PlotInputError('scatterChart: series: expected at least one series, found none');
+export function scatterChart(
+  series: readonly ScatterSeries[],
+  options: ScatterChartOptions,
+): TopLevelSpec {
+  if (series.length === 0)
+    throw new PlotInputError('scatterChart: series: expected at least one series, found none');
   const names: string[] = [];
   const rows: ScatterRow[] = [];
   series.forEach((s, k) => {
     if (names.includes(s.name)) {
-      throw new PlotInputError(`scatterChart: series[${k}]: expected a unique name, found '${s.name}' twice`);
+      throw new PlotInputError(
+        `scatterChart: series[${k}]: expected a unique name, found '${s.name}' twice`,
+      );
     }
     if (s.x.length !== s.y.length) {
       throw new PlotInputError(
@@ -78,7 +84,9 @@ export function scatterChart(series: readonly ScatterSeries[], options: ScatterC
     field,
     type: 'quantitative' as const,
     title,
-    scale: domain ? { domain: [domain[0], domain[1]], nice: false, zero: false } : { nice: true, zero: false },
+    scale: domain
+      ? { domain: [domain[0], domain[1]], nice: false, zero: false }
+      : { nice: true, zero: false },
   });
   const color = {
     field: 'series',
@@ -92,19 +100,34 @@ export function scatterChart(series: readonly ScatterSeries[], options: ScatterC
     if (s.mark === 'line') {
       return {
         transform: only,
-        mark: { type: 'line' as const, strokeWidth: 2, clip: true, ...(s.strokeDash ? { strokeDash: [...s.strokeDash] } : {}) },
+        mark: {
+          type: 'line' as const,
+          strokeWidth: 2,
+          clip: true,
+          ...(s.strokeDash ? { strokeDash: [...s.strokeDash] } : {}),
+        },
         encoding: { order: { field: 'order', type: 'quantitative' as const } },
       };
     }
     return {
       transform: only,
-      mark: { type: 'point' as const, filled: true, size: s.size ?? 30, opacity: s.opacity ?? 0.7, clip: true },
+      mark: {
+        type: 'point' as const,
+        filled: true,
+        size: s.size ?? 30,
+        opacity: s.opacity ?? 0.7,
+        clip: true,
+      },
     };
   });
   return {
     ...chartFrame(options),
     data: { values: rows },
-    encoding: { x: axis('x', options.xLabel, options.xDomain), y: axis('y', options.yLabel, options.yDomain), color },
+    encoding: {
+      x: axis('x', options.xLabel, options.xDomain),
+      y: axis('y', options.yLabel, options.yDomain),
+      color,
+    },
     layer: layers,
   };
 }

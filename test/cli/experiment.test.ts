@@ -12,14 +12,22 @@ after(() => rmSync(out, { recursive: true, force: true }));
 
 test('--list prints one line per experiment with its claim', async () => {
   const lines: string[] = [];
-  await runExperimentCommand(undefined, { list: true, seed: 0, out, backend: 'js' }, (l) => lines.push(l));
+  await runExperimentCommand(undefined, { list: true, seed: 0, out, backend: 'js' }, (l) =>
+    lines.push(l),
+  );
   assert.equal(lines.length, EXPERIMENTS.length);
-  for (const e of EXPERIMENTS) assert.ok(lines.some((l) => l.startsWith(e.name) && l.includes(e.claim)), e.name);
+  for (const e of EXPERIMENTS)
+    assert.ok(
+      lines.some((l) => l.startsWith(e.name) && l.includes(e.claim)),
+      e.name,
+    );
 });
 
 test('running one experiment writes its folder and the gallery', async () => {
   const lines: string[] = [];
-  await runExperimentCommand('learning-rate', { size: 'tiny', seed: 0, out, backend: 'js' }, (l) => lines.push(l));
+  await runExperimentCommand('learning-rate', { size: 'tiny', seed: 0, out, backend: 'js' }, (l) =>
+    lines.push(l),
+  );
   assert.ok(existsSync(join(out, 'learning-rate', 'summary.json')));
   assert.ok(existsSync(join(out, 'learning-rate', 'iterates.png')));
   assert.ok(existsSync(join(out, 'index.html')));
@@ -27,11 +35,14 @@ test('running one experiment writes its folder and the gallery', async () => {
 });
 
 test('an unknown experiment is a usage error naming the known ones', async () => {
-  await assert.rejects(runExperimentCommand('nope', { seed: 0, out, backend: 'js' }, () => {}), (e: unknown) => {
-    assert.ok(e instanceof UsageError);
-    assert.match(e.message, /numerical-diff/);
-    return true;
-  });
+  await assert.rejects(
+    runExperimentCommand('nope', { seed: 0, out, backend: 'js' }, () => {}),
+    (e: unknown) => {
+      assert.ok(e instanceof UsageError);
+      assert.match(e.message, /numerical-diff/);
+      return true;
+    },
+  );
 });
 
 test("the experiments are issue 5's, each with a kebab-case name and a claim citing the book's chapter", () => {
@@ -43,7 +54,17 @@ test("the experiments are issue 5's, each with a kebab-case name and a claim cit
     assert.match(e.book, /^ch0\d/);
   }
   assert.deepEqual([...names].sort(), [
-    'gradient-descent', 'gradient-field', 'learning-rate', 'loss-vs-accuracy', 'losses', 'max-likelihood',
-    'mse-vs-cross-entropy', 'numerical-diff', 'overfitting', 'partial-derivatives', 'simple-net', 'train-mnist',
+    'gradient-descent',
+    'gradient-field',
+    'learning-rate',
+    'loss-vs-accuracy',
+    'losses',
+    'max-likelihood',
+    'mse-vs-cross-entropy',
+    'numerical-diff',
+    'overfitting',
+    'partial-derivatives',
+    'simple-net',
+    'train-mnist',
   ]);
 });

@@ -9,9 +9,10 @@ interface Run {
 }
 const runs = learningRateExperiment.run({ size: 'tiny', seed: 0 }).numbers.runs as unknown as Run[];
 const run = (lr: number): Run => runs.find((r) => r.learningRate === lr)!;
-const close = (a: number[], b: number[], rel: number): boolean => a.every((v, i) => Math.abs(v - b[i]!) <= rel * Math.abs(b[i]!));
+const close = (a: number[], b: number[], rel: number): boolean =>
+  a.every((v, i) => Math.abs(v - b[i]!) <= rel * Math.abs(b[i]!));
 
-test('lr 10 ends farther from the minimum than it started (the book\'s −2.58983747e13, −1.29524862e12)', () => {
+test("lr 10 ends farther from the minimum than it started (the book's −2.58983747e13, −1.29524862e12)", () => {
   assert.ok(run(10).finalDistance > 5);
   assert.ok(close(run(10).final, [-2.58983747e13, -1.29524862e12], 1e-8));
 });

@@ -5,7 +5,7 @@ import { lossesExperiment } from '../../src/experiments/losses.js';
 
 const r = lossesExperiment.run({ size: 'tiny', seed: 0 });
 
-test('every loss\'s backward agrees with the central difference of its forward along the sweep', () => {
+test("every loss's backward agrees with the central difference of its forward along the sweep", () => {
   for (const [name, err] of Object.entries(r.numbers.gradientCheck as Record<string, number>)) {
     assert.ok(err < 1e-4, `${name}: relative error ${err}`);
   }
@@ -28,5 +28,9 @@ test('each loss is smallest at its target', () => {
 });
 
 test('for a confidently wrong score the logistic gradient is close to −1, not vanishing', () => {
-  assert.ok(lossCurves().find((c) => c.name === 'BCEWithLogits (y = 1)')!.gradient(-8) < -0.999);
+  assert.ok(
+    lossCurves()
+      .find((c) => c.name === 'BCEWithLogits (y = 1)')!
+      .gradient(-8) < -0.999,
+  );
 });

@@ -4,7 +4,7 @@ import { numericalDiffExperiment } from '../../src/experiments/numerical-diff.js
 
 const r = numericalDiffExperiment.run({ size: 'tiny', seed: 0 });
 
-test('the central-difference slopes at x = 5 and x = 10 are the book\'s exact floats', () => {
+test("the central-difference slopes at x = 5 and x = 10 are the book's exact floats", () => {
   assert.equal(r.numbers.slopeAt5, 0.1999999999990898);
   assert.equal(r.numbers.slopeAt10, 0.2999999999986347);
 });
@@ -27,5 +27,8 @@ test('for eˣ the best central h is far larger than 1e-12 and the best forward h
 });
 
 test('it draws the tangents and the two error figures', () => {
-  assert.deepEqual(r.figures.map((f) => f.name), ['tangents', 'error-vs-h', 'error-vs-h-exp']);
+  assert.deepEqual(
+    r.figures.map((f) => f.name),
+    ['tangents', 'error-vs-h', 'error-vs-h-exp'],
+  );
 });

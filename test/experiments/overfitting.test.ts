@@ -14,12 +14,21 @@ test('on a small training set the train − test accuracy gap exceeds 0.2', () =
 });
 
 test('weight decay shrinks the gap, and so does more data', () => {
-  assert.ok(gap['weight-decay']! < gap.baseline!, `weight decay ${gap['weight-decay']} vs ${gap.baseline}`);
-  assert.ok(gap['more-data']! < gap.baseline! - 0.1, `more data ${gap['more-data']} vs ${gap.baseline}`);
+  assert.ok(
+    gap['weight-decay']! < gap.baseline!,
+    `weight decay ${gap['weight-decay']} vs ${gap.baseline}`,
+  );
+  assert.ok(
+    gap['more-data']! < gap.baseline! - 0.1,
+    `more data ${gap['more-data']} vs ${gap.baseline}`,
+  );
 });
 
 test('it draws the baseline, the three cures against it, and the gaps', () => {
-  assert.deepEqual(r.figures.map((f) => f.name), ['baseline', 'weight-decay', 'dropout', 'more-data', 'gaps']);
+  assert.deepEqual(
+    r.figures.map((f) => f.name),
+    ['baseline', 'weight-decay', 'dropout', 'more-data', 'gaps'],
+  );
 });
 
 test('it refuses to run without MNIST', () => {

@@ -4,9 +4,17 @@ import { trainMnistExperiment } from '../../src/experiments/train-mnist.js';
 import { loadDataset } from '../../src/platform/node/datasets.js';
 
 const { train, test: testSet } = loadDataset('mnist');
-const n = trainMnistExperiment.run({ size: 'tiny', seed: 0, mnist: { train, test: testSet } }).numbers;
+const n = trainMnistExperiment.run({
+  size: 'tiny',
+  seed: 0,
+  mnist: { train, test: testSet },
+}).numbers;
 const book = n.book as { testAccuracy: number[]; trainAccuracy: number[] };
-const comparison = n.comparison as { numericalLoss: number[]; backpropLoss: number[]; maxLossDifference: number };
+const comparison = n.comparison as {
+  numericalLoss: number[];
+  backpropLoss: number[];
+  maxLossDifference: number;
+};
 
 test('training raises train and test accuracy well above chance (0.1)', () => {
   assert.ok(book.testAccuracy.at(-1)! > 0.3, `test accuracy ${book.testAccuracy.at(-1)}`);
@@ -15,10 +23,14 @@ test('training raises train and test accuracy well above chance (0.1)', () => {
 
 test('numerical and backprop gradients give the same training curve', () => {
   assert.equal(comparison.numericalLoss.length, comparison.backpropLoss.length);
-  assert.ok(comparison.maxLossDifference < 1e-6, `largest difference ${comparison.maxLossDifference}`);
+  assert.ok(
+    comparison.maxLossDifference < 1e-6,
+    `largest difference ${comparison.maxLossDifference}`,
+  );
 });
 
 test("the gradient check's mean differences are at the book's 1e-10 scale or below", () => {
-  for (const [k, v] of Object.entries(n.gradientCheck as Record<string, number>)) assert.ok(v < 1e-8, `${k}: ${v}`);
+  for (const [k, v] of Object.entries(n.gradientCheck as Record<string, number>))
+    assert.ok(v < 1e-8, `${k}: ${v}`);
   assert.equal(n.lossEvaluationsPerNumericalGradient, 1220);
 });

@@ -1,7 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Experiment, ExperimentResult, ExperimentSize, JsonValue, KeyNumber } from '../../experiments/experiment.js';
+import type {
+  Experiment,
+  ExperimentResult,
+  ExperimentSize,
+  JsonValue,
+  KeyNumber,
+} from '../../experiments/experiment.js';
 import { writeChart } from './render-chart.js';
 
 /** What `summary.json` of one experiment holds; the gallery is built from these files. */
@@ -17,7 +23,12 @@ export interface ExperimentRecord {
   readonly backend: string;
   readonly key: readonly KeyNumber[];
   /** Figure files relative to the experiment's folder. */
-  readonly figures: readonly { readonly name: string; readonly caption: string; readonly svg: string; readonly png: string }[];
+  readonly figures: readonly {
+    readonly name: string;
+    readonly caption: string;
+    readonly svg: string;
+    readonly png: string;
+  }[];
   readonly numbers: { readonly [key: string]: JsonValue };
 }
 
@@ -46,7 +57,12 @@ export async function writeExperimentRun(
   const figures = [];
   for (const figure of result.figures) {
     await writeChart(figure.spec, join(dir, figure.name));
-    figures.push({ name: figure.name, caption: figure.caption, svg: `${figure.name}.svg`, png: `${figure.name}.png` });
+    figures.push({
+      name: figure.name,
+      caption: figure.caption,
+      svg: `${figure.name}.svg`,
+      png: `${figure.name}.png`,
+    });
   }
   const record: ExperimentRecord = {
     name: experiment.name,
@@ -74,7 +90,10 @@ export function readExperimentRecords(root: string, order: readonly string[]): E
   const present = new Set(readdirSync(root));
   return order
     .filter((name) => present.has(name) && existsSync(join(root, name, 'summary.json')))
-    .map((name) => JSON.parse(readFileSync(join(root, name, 'summary.json'), 'utf8')) as ExperimentRecord);
+    .map(
+      (name) =>
+        JSON.parse(readFileSync(join(root, name, 'summary.json'), 'utf8')) as ExperimentRecord,
+    );
 }
 
 /**
@@ -84,7 +103,10 @@ export function readExperimentRecords(root: string, order: readonly string[]): E
  * @example
  * await writeGallery('runs/experiments', records); // 'runs/experiments/index.html'
  */
-export async function writeGallery(root: string, records: readonly ExperimentRecord[]): Promise<string> {
+export async function writeGallery(
+  root: string,
+  records: readonly ExperimentRecord[],
+): Promise<string> {
   await mkdir(root, { recursive: true });
   const path = join(root, 'index.html');
   await writeFile(path, galleryHtml(records));
@@ -93,7 +115,11 @@ export async function writeGallery(root: string, records: readonly ExperimentRec
 
 /** The gallery page for some experiment records (pure string building). */
 export function galleryHtml(records: readonly ExperimentRecord[]): string {
-  const toc = records.map((r) => `<li><a href="#${esc(r.name)}">${esc(r.title)}</a> <code>${esc(r.name)}</code></li>`).join('\n');
+  const toc = records
+    .map(
+      (r) => `<li><a href="#${esc(r.name)}">${esc(r.title)}</a> <code>${esc(r.name)}</code></li>`,
+    )
+    .join('\n');
   const sections = records.map(sectionHtml).join('\n');
   return `<!doctype html>
 <html lang="en">
@@ -128,7 +154,9 @@ ${sections}
 }
 
 function sectionHtml(r: ExperimentRecord): string {
-  const rows = r.key.map((k) => `<tr><td>${esc(k.label)}</td><td class="v">${esc(String(k.value))}</td></tr>`).join('\n');
+  const rows = r.key
+    .map((k) => `<tr><td>${esc(k.label)}</td><td class="v">${esc(String(k.value))}</td></tr>`)
+    .join('\n');
   const figures = r.figures
     .map(
       (f) =>
@@ -149,5 +177,8 @@ ${figures}
 }
 
 function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }

@@ -18,9 +18,17 @@ after(() => rmSync(root, { recursive: true, force: true }));
 test('an experiment run writes each figure as SVG and PNG and a summary.json with its claim and numbers', async () => {
   const result = gradientFieldExperiment.run({ size: 'tiny', seed: 0 });
   const dir = join(root, 'gradient-field');
-  const record = await writeExperimentRun(dir, gradientFieldExperiment, result, { size: 'tiny', seed: 0, runtimeSeconds: 0.5, backend: 'js' });
+  const record = await writeExperimentRun(dir, gradientFieldExperiment, result, {
+    size: 'tiny',
+    seed: 0,
+    runtimeSeconds: 0.5,
+    backend: 'js',
+  });
   assert.ok(readFileSync(join(dir, 'negative-gradient.svg'), 'utf8').startsWith('<svg'));
-  assert.deepEqual([...readFileSync(join(dir, 'negative-gradient.png')).subarray(1, 4)], [0x50, 0x4e, 0x47]);
+  assert.deepEqual(
+    [...readFileSync(join(dir, 'negative-gradient.png')).subarray(1, 4)],
+    [0x50, 0x4e, 0x47],
+  );
   const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as ExperimentRecord;
   assert.equal(summary.claim, gradientFieldExperiment.claim);
   assert.equal(summary.figures[0]!.png, 'negative-gradient.png');
@@ -48,7 +56,10 @@ test('the gallery shows each figure by relative path beside its claim and key nu
   assert.ok(html.includes('x &lt; y &amp; &quot;quoted&quot; (ch04 §4.3)'));
   assert.ok(html.includes('A &lt;demo&gt;'));
   assert.ok(html.includes('0.1999999999990898'));
-  assert.ok(!html.includes('http://') && !html.includes('https://'), 'self-contained: no remote resources');
+  assert.ok(
+    !html.includes('http://') && !html.includes('https://'),
+    'self-contained: no remote resources',
+  );
   const path = await writeGallery(root, [record]);
   assert.ok(existsSync(path) && path.endsWith('index.html'));
 });
