@@ -53,6 +53,11 @@ export function gaussianBlobs(options: GaussianBlobsOptions): SyntheticSet {
     dtype = 'float64',
     rng,
   } = options;
+  if (typeof rng?.normal !== 'function') {
+    throw new RangeError(
+      `gaussianBlobs: rng must be a generator from createRng(seed), got ${String(rng)}`,
+    );
+  }
   for (const [name, v] of [
     ['classes', classes],
     ['perClass', perClass],

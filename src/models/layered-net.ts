@@ -7,7 +7,12 @@ import { axpyInPlace } from '../tensor/ops/inplace.js';
 import { sum } from '../tensor/ops/reduce.js';
 import { square } from '../tensor/ops/unary.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { accuracyOf, asDType, numericalGradients, type AccuracyBuffers } from './layer-stack.js';
+import {
+  accuracyOf,
+  asDType,
+  numericalGradients,
+  type AccuracyBuffers,
+} from './network-helpers.js';
 import type { Network, NetworkConfig, Params } from './network.js';
 
 /**

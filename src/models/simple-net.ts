@@ -5,7 +5,12 @@ import { reuse } from '../tensor/ops/check.js';
 import { matmul } from '../tensor/ops/matmul.js';
 import type { Rng } from '../tensor/rng.js';
 import { fmtShape, Tensor } from '../tensor/tensor.js';
-import { accuracyOf, asDType, numericalGradients, type AccuracyBuffers } from './layer-stack.js';
+import {
+  accuracyOf,
+  asDType,
+  numericalGradients,
+  type AccuracyBuffers,
+} from './network-helpers.js';
 import { ModelError } from './model-error.js';
 import type { Network, NetworkConfig, Params } from './network.js';
 

@@ -64,4 +64,12 @@ test('bad options throw a RangeError naming the option', () => {
     () => gaussianBlobs({ spread: -1, rng: createRng(0) }),
     /spread must be a finite number ≥ 0/,
   );
+  assert.throws(
+    () => gaussianBlobs({ radius: Infinity, rng: createRng(0) }),
+    /radius must be a finite number ≥ 0, got Infinity/,
+  );
+  assert.throws(
+    () => gaussianBlobs({} as Parameters<typeof gaussianBlobs>[0]),
+    /gaussianBlobs: rng must be a generator from createRng\(seed\), got undefined/,
+  );
 });

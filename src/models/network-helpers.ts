@@ -7,7 +7,8 @@ import { argmaxRows } from '../tensor/ops/reduce.js';
 import type { Tensor } from '../tensor/tensor.js';
 import type { Params } from './network.js';
 
-// Helpers shared by every network (SimpleNet and the layered ones).
+// Helpers shared by every network (SimpleNet and the layered ones): dtype conversion of the
+// input, accuracy with reused buffers, numerical gradients of every parameter.
 
 /**
  * x in the network's dtype (converted, which allocates, only when the caller's dtype differs).

@@ -5,7 +5,7 @@ import {
   asDType,
   numericalGradients,
   type AccuracyBuffers,
-} from '../../src/models/layer-stack.js';
+} from '../../src/models/network-helpers.js';
 import { sum, tensor, zeros } from '../../src/tensor/index.js';
 
 test('accuracyOf counts argmax matches, with index or one-hot labels, in reused buffers', () => {
