@@ -3,15 +3,17 @@ import { test } from 'node:test';
 import { mseVsCrossEntropyExperiment } from '../../src/experiments/mse-vs-cross-entropy.js';
 import { softmaxBackward, softmaxSquaredError } from '../../src/experiments/softmax-mse.js';
 import { loadDataset } from '../../src/platform/node/datasets.js';
+import { compileMessages } from '../plot/compile-spec.js';
 import { numericalDiff } from '../../src/numerical/numerical-diff.js';
 import { tensor } from '../../src/tensor/creation.js';
 
 const { train, test: testSet } = loadDataset('mnist');
-const n = mseVsCrossEntropyExperiment.run({
+const r = mseVsCrossEntropyExperiment.run({
   size: 'tiny',
   seed: 0,
   mnist: { train, test: testSet },
-}).numbers;
+});
+const n = r.numbers;
 
 test("for a confidently wrong output the squared error's logit gradient vanishes while cross-entropy's does not", () => {
   const sig = n.sigmoidAtMinus10 as { mse: number; ce: number };
@@ -38,4 +40,9 @@ test('the squared error gradient through the softmax matches central differences
     assert.ok(Math.abs(dz.data[k]! - numericalDiff(f, logits[k]!)) < 1e-9, `logit ${k}`);
   });
   assert.deepEqual(Array.from(softmaxBackward([0.5, 0.5], [1, 0])), [0.25, -0.25]);
+});
+
+test('its figures compile without Vega-Lite warnings', () => {
+  assert.ok(r.figures.length >= 3);
+  for (const f of r.figures) assert.deepEqual(compileMessages(f.spec), [], f.name);
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { overfittingExperiment } from '../../src/experiments/overfitting.js';
 import { loadDataset } from '../../src/platform/node/datasets.js';
+import { compileMessages } from '../plot/compile-spec.js';
 
 const { train, test: testSet } = loadDataset('mnist');
 const r = overfittingExperiment.run({ size: 'tiny', seed: 0, mnist: { train, test: testSet } });

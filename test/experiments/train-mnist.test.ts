@@ -2,13 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { trainMnistExperiment } from '../../src/experiments/train-mnist.js';
 import { loadDataset } from '../../src/platform/node/datasets.js';
+import { compileMessages } from '../plot/compile-spec.js';
 
 const { train, test: testSet } = loadDataset('mnist');
-const n = trainMnistExperiment.run({
-  size: 'tiny',
-  seed: 0,
-  mnist: { train, test: testSet },
-}).numbers;
+const r = trainMnistExperiment.run({ size: 'tiny', seed: 0, mnist: { train, test: testSet } });
+const n = r.numbers;
 const book = n.book as { testAccuracy: number[]; trainAccuracy: number[] };
 const comparison = n.comparison as {
   numericalLoss: number[];
@@ -33,4 +31,9 @@ test("the gradient check's mean differences are at the book's 1e-10 scale or bel
   for (const [k, v] of Object.entries(n.gradientCheck as Record<string, number>))
     assert.ok(v < 1e-8, `${k}: ${v}`);
   assert.equal(n.lossEvaluationsPerNumericalGradient, 1220);
+});
+
+test('its figures compile without Vega-Lite warnings', () => {
+  assert.ok(r.figures.length >= 3);
+  for (const f of r.figures) assert.deepEqual(compileMessages(f.spec), [], f.name);
 });
