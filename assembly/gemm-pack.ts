@@ -83,26 +83,26 @@ export function packA<T>(transA: bool, a: usize, m: i32, k: i32, dst: usize): vo
 
 /**
  * Removes the steps of a packed a-tile whose 4 values are all zero, in place, and writes the p
- * of each remaining step as an i32 at idx; returns how many remain. Branch-free: every step is
- * stored and the write position advances only past non-zero ones, as a data-dependent branch
- * would mispredict about half the time on images. (−0 and NaN count as non-zero.)
+ * of each remaining step as an i32 at idx; returns how many remain. (−0 and NaN count as
+ * non-zero.) Two passes: the step list is built branch-free (the p is always written, the count
+ * advances only past non-zero steps: a branch would mispredict about half the time on images),
+ * then the listed steps are moved forward, each move independent of the others.
  */
 export function compactTile<T>(tile: usize, k: i32, idx: usize): i32 {
   const S = sizeof<T>();
-  let w = tile;
   let count = 0;
   for (let p = 0, r = tile; p < k; p++, r += 4 * S) {
-    const v0 = v128.load(r);
-    let live = v128.any_true(v0);
-    v128.store(w, v0);
-    if (S == 8) {
-      const v1 = v128.load(r, 16);
-      live |= v128.any_true(v1);
-      v128.store(w, v1, 16);
-    }
+    let live = v128.any_true(v128.load(r));
+    if (S == 8) live |= v128.any_true(v128.load(r, 16));
     store<i32>(idx + (<usize>count << 2), p);
-    w += <usize>live * 4 * S;
     count += <i32>live;
+  }
+  if (count == k) return k;
+  for (let q = 0; q < count; q++) {
+    const from = tile + <usize>load<i32>(idx + (<usize>q << 2)) * 4 * S;
+    const to = tile + <usize>q * 4 * S;
+    v128.store(to, v128.load(from));
+    if (S == 8) v128.store(to, v128.load(from, 16), 16);
   }
   return count;
 }

@@ -106,6 +106,101 @@ export async function benchGemm(seconds = 0.3): Promise<GemmRow[]> {
   return rows;
 }
 
+/** Microseconds per training step of 784-50-10 at batch 100, kernels only, per backend and dtype. */
+export interface StepRow {
+  readonly backend: string;
+  readonly dtype: DType;
+  readonly microseconds: number;
+}
+
+/**
+ * Times the kernel calls of one SGD step of TwoLayerNet on an MNIST batch, as the layers make
+ * them (forward, SoftmaxWithLoss, backward without the input gradient of the first layer, four
+ * axpy updates): a lower bound for the step of the full library, without batch filling.
+ */
+export function stepMicroseconds(
+  backend: Backend,
+  dtype: DType,
+  x: Float64Array,
+  seconds: number,
+): number {
+  const B = 100;
+  const [D, H, C] = [784, 50, 10];
+  const alloc = (n: number) => backend.alloc(dtype, n);
+  const [xs, W1, b1, h, r, W2, b2, z, y, dz, dW2, db2, dr, dh, dW1, db1] = [
+    B * D,
+    D * H,
+    H,
+    B * H,
+    B * H,
+    H * C,
+    C,
+    B * C,
+    B * C,
+    B * C,
+    H * C,
+    C,
+    B * H,
+    B * H,
+    D * H,
+    H,
+  ].map(alloc);
+  xs.data.set(x);
+  for (const w of [W1, W2]) {
+    const d = w.data;
+    for (let i = 0; i < d.length; i++) d[i] = Math.sin(i) * 0.01;
+  }
+  const t = Int32Array.from({ length: B }, (_, i) => i % C);
+  const step = () => {
+    backend.gemm(false, false, B, H, D, xs, W1, h, false);
+    backend.binaryRowVector('add', B, H, h, b1, h);
+    backend.unary('relu', h, r);
+    backend.gemm(false, false, B, C, H, r, W2, z, false);
+    backend.binaryRowVector('add', B, C, z, b2, z);
+    backend.softmaxCrossEntropy(B, C, z, t, y);
+    backend.softmaxCrossEntropyBackward(B, C, y, t, 1 / B, dz);
+    backend.gemm(true, false, H, C, B, r, dz, dW2, false);
+    backend.sumAxis0(B, C, dz, db2);
+    backend.gemm(false, true, B, H, C, dz, W2, dr, false);
+    backend.reluBackward(dr, h, dh);
+    backend.gemm(true, false, D, H, B, xs, dh, dW1, false);
+    backend.sumAxis0(B, H, dh, db1);
+    for (const [p, g] of [
+      [W1, dW1],
+      [b1, db1],
+      [W2, dW2],
+      [b2, db2],
+    ] as const)
+      backend.axpy(-0.1, g, p);
+  };
+  return timePerCall(step, seconds) * 1e6;
+}
+
+/** The step time on both backends and dtypes. */
+export async function benchStep(seconds = 0.3): Promise<StepRow[]> {
+  const x = mnistBatch();
+  const rows: StepRow[] = [];
+  for (const backend of [createJsBackend(), await createWasmBackend()]) {
+    for (const dtype of ['float32', 'float64'] as const) {
+      rows.push({
+        backend: backend.name,
+        dtype,
+        microseconds: stepMicroseconds(backend, dtype, x, seconds),
+      });
+    }
+  }
+  return rows;
+}
+
+/** The step rows as a Markdown table. */
+export function formatStepTable(rows: readonly StepRow[]): string {
+  return [
+    '| backend | dtype | µs per step (kernels only) |',
+    '| --- | --- | ---: |',
+    ...rows.map((r) => `| ${r.backend} | ${r.dtype} | ${r.microseconds.toFixed(0)} |`),
+  ].join('\n');
+}
+
 /** The rows as a Markdown table. */
 export function formatGemmTable(rows: readonly GemmRow[]): string {
   const lines = [
@@ -126,4 +221,6 @@ if (process.argv[1]?.endsWith('kernels.ts')) {
   const at = process.argv.indexOf('--seconds');
   const seconds = at > 0 ? Number(process.argv[at + 1]) : 0.3;
   console.log(formatGemmTable(await benchGemm(seconds)));
+  console.log();
+  console.log(formatStepTable(await benchStep(seconds)));
 }
