@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { Backend, DType } from '../../src/backend/backend.js';
 import { createRng } from '../../src/tensor/rng.js';
@@ -55,6 +56,37 @@ export function gemmConformance(getCand: () => Backend, ref: Backend, dtype: DTy
             for (const s of [a.cand, b.cand, c.cand]) cand.release(s);
           }
         }
+      }
+    }
+  });
+
+  it('gemm keeps 0·∞ = NaN: ∞ and NaN in b reach c through zeros of op(a)', () => {
+    const cand = getCand();
+    const rng = createRng(8);
+    for (const [m, n, k] of [
+      [4, 8, 3],
+      [5, 9, 6],
+      [8, 4, 7],
+    ] as const) {
+      for (const transA of [false, true]) {
+        const label = `gemm ${dtype} ${transA ? 'T' : 'N'}N m=${m} n=${n} k=${k} with ∞ and NaN in b`;
+        const a = pair(
+          cand,
+          ref,
+          dtype,
+          normals(rng, m * k).map((v, i) => (i % 3 === 0 ? v : 0)),
+        );
+        const b = pair(
+          cand,
+          ref,
+          dtype,
+          normals(rng, k * n).map((v, i) => (i === 1 ? Infinity : i === n + 2 ? NaN : v)),
+        );
+        const c = pair(cand, ref, dtype, new Float64Array(m * n));
+        cand.gemm(transA, false, m, n, k, a.cand, b.cand, c.cand, false);
+        ref.gemm(transA, false, m, n, k, a.ref, b.ref, c.ref, false);
+        assertClose(c.cand.data, c.ref.data, dtype, label, { scale: c.ref.data.map(() => 100) });
+        assert.ok(c.ref.data.some(Number.isNaN), `${label}: the reference has NaN entries`);
       }
     }
   });
