@@ -3,6 +3,7 @@
 // never allocates: it is built with the stub runtime and memory above __heap_base is JS's).
 import { gemm, gemmScratchBytes } from './gemm';
 import { axpy, binary, binaryRowVector, binaryScalar, RELU_BACKWARD, SIGMOID_BACKWARD, unary } from './elementwise';
+import { gatherBytesRows } from './gather';
 import { argmaxRows, sum, sumAxis0 } from './reduce';
 import { softmaxCrossEntropy, softmaxCrossEntropyBackward, softmaxRows } from './softmax';
 
@@ -82,4 +83,11 @@ export function softmaxCrossEntropyBackwardF32(rows: i32, cols: i32, y: usize, t
 }
 export function softmaxCrossEntropyBackwardF64(rows: i32, cols: i32, y: usize, t: usize, scale: f64, dx: usize): void {
   softmaxCrossEntropyBackward<f64>(rows, cols, y, t, scale, dx);
+}
+
+export function gatherBytesRowsF32(src: usize, cols: i32, idx: usize, count: i32, divisor: f64, out: usize): void {
+  gatherBytesRows<f32>(src, cols, idx, count, <f32>divisor, out);
+}
+export function gatherBytesRowsF64(src: usize, cols: i32, idx: usize, count: i32, divisor: f64, out: usize): void {
+  gatherBytesRows<f64>(src, cols, idx, count, divisor, out);
 }

@@ -2,6 +2,7 @@ import { before, describe } from 'node:test';
 import type { Backend, DType } from '../../src/backend/backend.js';
 import { createJsBackend } from '../../src/backend/js/js-backend.js';
 import { elementwiseConformance } from './conformance-elementwise.js';
+import { gatherConformance } from './conformance-gather.js';
 import { gemmConformance } from './conformance-gemm.js';
 import { rowsConformance } from './conformance-rows.js';
 
@@ -30,6 +31,7 @@ export function runBackendConformance(name: string, make: () => Backend | Promis
         gemmConformance(getCand, ref, dtype);
         elementwiseConformance(getCand, ref, dtype);
         rowsConformance(getCand, ref, dtype);
+        gatherConformance(getCand, dtype);
       });
     }
   });

@@ -55,6 +55,14 @@ export interface DTypeKernels {
   argmaxRows(rows: number, cols: number, x: number, out: number): void;
   softmaxRows(rows: number, cols: number, x: number, y: number): void;
   softmaxCrossEntropy(rows: number, cols: number, x: number, labels: number, y: number): number;
+  gatherBytesRows(
+    src: number,
+    cols: number,
+    indices: number,
+    count: number,
+    divisor: number,
+    out: number,
+  ): void;
   softmaxCrossEntropyBackward(
     rows: number,
     cols: number,
@@ -90,6 +98,7 @@ const kernelNames = [
   'softmaxRows',
   'softmaxCrossEntropy',
   'softmaxCrossEntropyBackward',
+  'gatherBytesRows',
 ] as const satisfies readonly (keyof DTypeKernels)[];
 
 /** The module bytes, decoded from the generated base64 module (atob exists in Node ≥ 16 and browsers). */

@@ -1,10 +1,15 @@
-import type { Backend, DType, Storage } from '../backend.js';
+import type { Backend, ByteStorage, DType, Storage } from '../backend.js';
 import { binaryOpCodes, kernelModule, kernelsWasmBytes, unaryOpCodes } from './kernel-exports.js';
 import type { DTypeKernels, KernelModule } from './kernel-exports.js';
 import { WasmBackendError } from './wasm-backend-error.js';
+import { byteOffsetOf, WasmByteStorage } from './wasm-byte-storage.js';
 import { WasmHeap } from './wasm-heap.js';
 import { WasmScratch, failArg } from './wasm-scratch.js';
 import { WasmStorage, offsetOf as at } from './wasm-storage.js';
+
+/** The WASM backend: a Backend whose optional byte kernels are all present. */
+export type WasmBackend = Backend &
+  Required<Pick<Backend, 'allocBytes' | 'releaseBytes' | 'gatherBytesRows'>>;
 
 /** True when this engine can compile the kernels (WebAssembly with 128-bit SIMD). */
 export function wasmSimdSupported(): boolean {
@@ -18,7 +23,7 @@ export function wasmSimdSupported(): boolean {
  * @example
  * setBackend(await createWasmBackend());
  */
-export async function createWasmBackend(): Promise<Backend> {
+export async function createWasmBackend(): Promise<WasmBackend> {
   const { instance } = await WebAssembly.instantiate(checkedBytes(), {});
   return wasmBackendFrom(kernelModule(instance));
 }
@@ -29,7 +34,7 @@ export async function createWasmBackend(): Promise<Backend> {
  * @example
  * setBackend(createWasmBackendSync());
  */
-export function createWasmBackendSync(): Backend {
+export function createWasmBackendSync(): WasmBackend {
   const instance = new WebAssembly.Instance(new WebAssembly.Module(checkedBytes()), {});
   return wasmBackendFrom(kernelModule(instance));
 }
@@ -45,7 +50,7 @@ function checkedBytes(): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-function wasmBackendFrom(mod: KernelModule): Backend {
+function wasmBackendFrom(mod: KernelModule): WasmBackend {
   const heap = new WasmHeap(mod.memory, mod.heapBase);
   const scratch = new WasmScratch(heap);
   const registry = new FinalizationRegistry<{ offset: number; bytes: number }>((block) =>
@@ -148,7 +153,7 @@ function wasmBackendFrom(mod: KernelModule): Backend {
         rows,
         cols,
         px,
-        scratch.labels(name, rows, cols, labels),
+        scratch.indices(name, 'labels', rows, cols, labels),
         py,
       );
     },
@@ -161,7 +166,7 @@ function wasmBackendFrom(mod: KernelModule): Backend {
         rows,
         cols,
         py,
-        scratch.labels(name, rows, cols, labels),
+        scratch.indices(name, 'labels', rows, cols, labels),
         scale,
         pd,
       );
@@ -179,6 +184,29 @@ function wasmBackendFrom(mod: KernelModule): Backend {
     fill(x, value) {
       at('fill', 'x', x, 0);
       x.data.fill(value);
+    },
+    allocBytes(length: number): ByteStorage {
+      const bytes = new WasmByteStorage(heap, length, heap.alloc(length));
+      registry.register(bytes, { offset: bytes.offset, bytes: length }, bytes);
+      return bytes;
+    },
+    releaseBytes(bytes) {
+      const offset = byteOffsetOf('releaseBytes', 'bytes', bytes);
+      (bytes as WasmByteStorage).markReleased();
+      registry.unregister(bytes);
+      heap.free(offset, bytes.length);
+    },
+    gatherBytesRows(src, cols, indices, count, divisor, out) {
+      const name = 'gatherBytesRows';
+      const ps = byteOffsetOf(name, 'src', src);
+      const po = at(name, 'out', out, count * cols);
+      // A float32 division by a divisor that float32 cannot hold would round differently from JS.
+      if (out.dtype === 'float32' && Math.fround(divisor) !== divisor) {
+        failArg(name, 'divisor', 'a number float32 holds exactly (255, 1, …)', `${divisor}`);
+      }
+      const rows = cols > 0 ? Math.floor(src.length / cols) : 0;
+      const pi = scratch.indices(name, 'indices', count, rows, indices);
+      kernels(out).gatherBytesRows(ps, cols, pi, count, divisor, po);
     },
     copy(src, dst) {
       at('copy', 'src', src, 0);

@@ -28,18 +28,19 @@ export class WasmScratch {
   }
 
   /**
-   * Copies `rows` labels into the block and returns its offset. Each label is checked against
-   * 0..cols−1: the kernels index with it, and a bad one would write outside dx.
+   * Copies `count` indices into the block and returns its offset. Each is checked against
+   * 0..limit−1: the kernels index memory with them, and a bad one would read or write outside
+   * the tensors (labels index dx; row indices index a dataset).
    */
-  labels(kernel: string, rows: number, cols: number, labels: Int32Array): number {
-    if (labels.length < rows) failArg(kernel, 'labels', `${rows} labels`, `${labels.length}`);
-    const at = this.block(rows * 4) >> 2;
+  indices(kernel: string, arg: string, count: number, limit: number, values: Int32Array): number {
+    if (values.length < count) failArg(kernel, arg, `${count} indices`, `${values.length}`);
+    const at = this.block(count * 4) >> 2;
     const mem = this.#ints();
-    for (let r = 0; r < rows; r++) {
-      const t = labels[r];
-      if (!(t >= 0 && t < cols))
-        failArg(kernel, `labels[${r}]`, `an index in 0..${cols - 1}`, `${t}`);
-      mem[at + r] = t;
+    for (let i = 0; i < count; i++) {
+      const v = values[i];
+      if (!(v >= 0 && v < limit))
+        failArg(kernel, `${arg}[${i}]`, `an index in 0..${limit - 1}`, `${v}`);
+      mem[at + i] = v;
     }
     return at << 2;
   }

@@ -68,7 +68,26 @@ describe('wasm backend memory', () => {
     );
     assert.throws(
       () => b.softmaxCrossEntropy(2, 3, y, Int32Array.of(1), dx),
-      /expected 2 labels, found 1/,
+      /argument labels: expected 2 indices, found 1/,
+    );
+  });
+
+  it('gatherBytesRows rejects rows outside the source and divisors float32 cannot hold', () => {
+    const b = createWasmBackendSync();
+    const src = b.allocBytes(10);
+    const out = b.alloc('float32', 10);
+    assert.throws(
+      () => b.gatherBytesRows(src, 5, Int32Array.of(0, 2), 2, 255, out),
+      /indices\[1\]: expected an index in 0..1, found 2/,
+    );
+    assert.throws(
+      () => b.gatherBytesRows(src, 5, Int32Array.of(0), 1, 0.1, out),
+      /divisor: expected a number float32 holds exactly/,
+    );
+    b.releaseBytes(src);
+    assert.throws(
+      () => b.gatherBytesRows(src, 5, Int32Array.of(0), 1, 255, out),
+      /expected live bytes/,
     );
   });
 
