@@ -1,8 +1,8 @@
 import type { ImageDataset } from '../data/dataset.js';
-import { fillImageBatch } from '../data/dataset.js';
 import type { Network } from '../models/network.js';
 import { zeros } from '../tensor/creation.js';
 import { argmaxRows } from '../tensor/ops/reduce.js';
+import { fillImages } from './image-batches.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
@@ -38,7 +38,7 @@ export class Evaluator {
       const n = Math.min(this.chunkSize, ds.count - start);
       for (let i = 0; i < n; i++) this.#indices[i] = start + i;
       const x = this.#input(n, size);
-      fillImageBatch(ds, this.#indices, n, x.data);
+      fillImages(ds, this.#indices, n, x);
       const predicted = argmaxRows(network.predict(x, false), this.#predicted);
       for (let i = 0; i < n; i++) if (predicted[i] === ds.labels[start + i]) correct++;
     }

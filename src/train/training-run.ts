@@ -1,5 +1,5 @@
 import type { ImageDataset } from '../data/dataset.js';
-import { fillImageBatch, fillLabelBatch } from '../data/dataset.js';
+import { fillLabelBatch } from '../data/dataset.js';
 import type { Network, Params } from '../models/network.js';
 import type { Optimizer } from '../optim/optimizer.js';
 import { zeros } from '../tensor/creation.js';
@@ -9,6 +9,7 @@ import { detectAnomalies } from './anomaly-detection.js';
 import { BatchSampler } from './batch-sampler.js';
 import { checkFiniteAll, DivergenceError, LOSS_EXPLOSION_FACTOR } from './divergence.js';
 import { Evaluator } from './evaluator.js';
+import { fillImages } from './image-batches.js';
 import type { EpochRecord, TrainHistory } from './train-history.js';
 import { iterationsPerEpoch, totalIterations, type TrainOptions } from './train-options.js';
 
@@ -110,7 +111,7 @@ export class TrainingRun {
     const it = this.iteration + 1;
     const indices = this.sampler.next();
     const n = this.options.batchSize;
-    fillImageBatch(data.train, indices, n, this.#x.data);
+    fillImages(data.train, indices, n, this.#x);
     fillLabelBatch(data.train, indices, n, this.#t);
     let loss: number;
     let grads: Params;

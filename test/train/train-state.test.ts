@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
+import { createJsBackend } from '../../src/backend/js/js-backend.js';
+import { setBackend } from '../../src/backend/registry.js';
+import { createWasmBackendSync } from '../../src/backend/wasm/wasm-backend.js';
 import { decodeCheckpoint, encodeCheckpoint } from '../../src/train/checkpoint.js';
 import { prepareTraining } from '../../src/train/prepare-training.js';
 import { resolveTrainOptions, type TrainOptionsInput } from '../../src/train/train-options.js';
@@ -49,24 +52,36 @@ function interruptedAndResumed(input: TrainOptionsInput, stopAfter: number): Tra
   return second;
 }
 
-for (const [label, input] of configs) {
-  test(`a run interrupted anywhere and resumed from its checkpoint equals an uninterrupted one bit for bit: ${label}`, () => {
-    const whole = fresh(input);
-    train(whole);
-    // Stops: before anything, mid-epoch, right after an epoch's last step (evaluation pending), late.
-    for (const stopAfter of [0, 1, 8, 21, 26, 27, 60, 95]) {
-      const resumed = interruptedAndResumed(input, stopAfter);
-      for (const k of Object.keys(whole.network.params)) {
+const previous = setBackend(createJsBackend());
+after(() => setBackend(previous));
+
+for (const [backend, make] of [
+  ['js', createJsBackend],
+  ['wasm', createWasmBackendSync],
+] as const)
+  for (const [label, input] of configs) {
+    test(`${backend}: a run interrupted anywhere and resumed from its checkpoint equals an uninterrupted one bit for bit: ${label}`, () => {
+      setBackend(make());
+      const whole = fresh(input);
+      train(whole);
+      // Stops: before anything, mid-epoch, right after an epoch's last step (evaluation pending), late.
+      for (const stopAfter of [0, 1, 8, 21, 26, 27, 60, 95]) {
+        const resumed = interruptedAndResumed(input, stopAfter);
+        for (const k of Object.keys(whole.network.params)) {
+          assert.deepEqual(
+            resumed.network.params[k].data,
+            whole.network.params[k].data,
+            `param ${k} after stop at event ${stopAfter}`,
+          );
+        }
         assert.deepEqual(
-          resumed.network.params[k].data,
-          whole.network.params[k].data,
-          `param ${k} after stop at event ${stopAfter}`,
+          resumed.history,
+          whole.history,
+          `history after stop at event ${stopAfter}`,
         );
       }
-      assert.deepEqual(resumed.history, whole.history, `history after stop at event ${stopAfter}`);
-    }
-  });
-}
+    });
+  }
 
 test('restoring into a network of another shape names the parameter', () => {
   const a = fresh({});
