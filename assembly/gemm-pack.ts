@@ -56,11 +56,11 @@ function transposeInto<T>(src: usize, srcStride: usize, w: i32, k: i32, width: i
   }
 }
 
-/** Packs all of op(a) (m×k) as ⌈m/4⌉ consecutive tiles of 4·k values, rows ≥ m zero. */
-export function packA<T>(transA: bool, a: usize, m: i32, k: i32, dst: usize): void {
+/** Packs rows from..to−1 of op(a) (m×k) as consecutive tiles of 4·k values, rows ≥ m zero. */
+export function packA<T>(transA: bool, a: usize, m: i32, k: i32, from: i32, to: i32, dst: usize): void {
   const S = sizeof<T>();
   const tileBytes = <usize>(4 * k) * S;
-  for (let i0 = 0; i0 < m; i0 += 4, dst += tileBytes) {
+  for (let i0 = from; i0 < to; i0 += 4, dst += tileBytes) {
     const rows = min(4, m - i0);
     if (!transA) {
       transposeInto<T>(at<T>(a, i0 * k), <usize>k * S, rows, k, 4, dst);
@@ -108,7 +108,7 @@ export function compactTile<T>(tile: usize, k: i32, idx: usize): i32 {
 }
 
 /** Packs columns j0..j0+w−1 of op(b) (k×n) into dst as k rows of `width` values, zero-padded. */
-export function packPanel<T>(
+function packPanel<T>(
   transB: bool,
   b: usize,
   n: i32,
@@ -137,4 +137,23 @@ export function packPanel<T>(
   for (let p = 0; p < k; p++, src += stride, dst += rowBytes) {
     for (let j = 0; j < width; j++) store<T>(at<T>(dst, j), j < w ? load<T>(at<T>(src, j)) : <T>0);
   }
+}
+
+/**
+ * Packs all of op(b) (k×n) as consecutive panels: 2·lanes columns each, the last one lanes wide
+ * when at most lanes columns remain (see panelWidth).
+ */
+export function packB<T>(transB: bool, b: usize, n: i32, k: i32, dst: usize): void {
+  for (let j0 = 0; j0 < n; j0 += 2 * lanes<T>()) {
+    const w = min(2 * lanes<T>(), n - j0);
+    const width = panelWidth<T>(w);
+    packPanel<T>(transB, b, n, k, j0, w, width, dst);
+    dst += <usize>width * <usize>k * sizeof<T>();
+  }
+}
+
+/** The packed width of a panel holding w ≤ 2·lanes columns: one vector when w fits in one. */
+// @ts-ignore: decorator
+@inline export function panelWidth<T>(w: i32): i32 {
+  return w > lanes<T>() ? 2 * lanes<T>() : lanes<T>();
 }

@@ -12,9 +12,9 @@ export function heapBase(): usize {
   return __heap_base;
 }
 
-/** Bytes of scratch that gemmF32 / gemmF64 need for op(a) (m×k). */
-export function gemmScratchBytesF32(m: i32, k: i32): usize { return gemmScratchBytes<f32>(m, k); }
-export function gemmScratchBytesF64(m: i32, k: i32): usize { return gemmScratchBytes<f64>(m, k); }
+/** Bytes of scratch that gemmF32 / gemmF64 need for c (m×n) = op(a) (m×k) · op(b) (k×n). */
+export function gemmScratchBytesF32(m: i32, n: i32, k: i32): usize { return gemmScratchBytes<f32>(m, n, k); }
+export function gemmScratchBytesF64(m: i32, n: i32, k: i32): usize { return gemmScratchBytes<f64>(m, n, k); }
 
 export function gemmF32(tA: bool, tB: bool, m: i32, n: i32, k: i32, a: usize, b: usize, c: usize, acc: bool, s: usize): void {
   gemm<f32>(tA, tB, m, n, k, a, b, c, acc, s);

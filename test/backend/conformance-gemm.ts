@@ -4,7 +4,10 @@ import type { Backend, DType } from '../../src/backend/backend.js';
 import { createRng } from '../../src/tensor/rng.js';
 import { assertClose, guardedPair, normals, pair, refOf } from './conformance-helpers.js';
 
-/** (m, n, k): odd sizes around the SIMD widths, k = 0, and the training shapes of 784-50-10. */
+/**
+ * (m, n, k): odd sizes around the SIMD widths, k = 0, m beyond one packed block of rows (the
+ * WASM gemm packs 128 rows at a time), and the training shapes of 784-50-10.
+ */
 const SHAPES: readonly (readonly [number, number, number])[] = [
   [1, 1, 1],
   [1, 7, 3],
@@ -19,6 +22,7 @@ const SHAPES: readonly (readonly [number, number, number])[] = [
   [12, 7, 5],
   [6, 15, 4],
   [3, 5, 0],
+  [257, 13, 17],
   [100, 10, 50],
   [100, 50, 784],
 ];

@@ -30,7 +30,7 @@ export const binaryOpCodes: Readonly<Record<BinaryOp, number>> = {
  * module's memory; booleans are 0/1.
  */
 export interface DTypeKernels {
-  gemmScratchBytes(m: number, k: number): number;
+  gemmScratchBytes(m: number, n: number, k: number): number;
   gemm(
     transA: number,
     transB: number,

@@ -78,7 +78,7 @@ function wasmBackendFrom(mod: KernelModule): WasmBackend {
       const pa = at('gemm', 'a', a, m * k);
       const pb = at('gemm', 'b', b, k * n);
       const pc = at('gemm', 'c', c, m * n);
-      const work = scratch.block(kk.gemmScratchBytes(m, k));
+      const work = scratch.block(kk.gemmScratchBytes(m, n, k));
       kk.gemm(+transA, +transB, m, n, k, pa, pb, pc, +accumulate, work);
     },
     unary(op, x, out) {
