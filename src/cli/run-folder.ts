@@ -42,8 +42,8 @@ export function writeCheckpoint(dir: string, run: TrainingRun): void {
 
 /**
  * Writes metrics.json, metrics.csv, model.safetensors and (when `charts`) loss.svg/png and
- * accuracy.svg/png.
- * Every file is written atomically.
+ * accuracy.svg/png. Every file is written atomically. A diverged run gets no model file: its
+ * parameters are NaN or blown up, and the last epoch's checkpoint keeps the good ones.
  */
 export async function writeRunOutputs(
   dir: string,
@@ -53,7 +53,8 @@ export async function writeRunOutputs(
 ): Promise<void> {
   writeFileAtomic(join(dir, 'metrics.json'), metricsJson(metrics));
   writeFileAtomic(join(dir, 'metrics.csv'), metricsCsv(run.history));
-  writeFileAtomic(join(dir, MODEL_FILE), encodeModel(run.network));
+  if (metrics.status !== 'diverged')
+    writeFileAtomic(join(dir, MODEL_FILE), encodeModel(run.network));
   if (!charts) return;
   // Vega is a large import: load it only when a run has charts to write, so that errors,
   // --help, eval and predict start quickly.

@@ -30,6 +30,7 @@ let interrupted: CliResult;
 let killed: CliResult;
 let usage: CliResult[];
 let badFiles: CliResult[];
+let diverged: CliResult;
 
 before(async () => {
   writeTinyIdxDataset(data);
@@ -37,7 +38,7 @@ before(async () => {
     join(root, 'garbage.safetensors'),
     Uint8Array.of(255, 255, 255, 255, 255, 255, 255, 127, 1, 2, 3),
   );
-  [whole, interrupted, killed, usage, badFiles] = await Promise.all([
+  [whole, interrupted, killed, usage, badFiles, diverged] = await Promise.all([
     runCli(train('whole')),
     runCli(train('int', '--no-charts'), { interrupt: { when: /epoch {2}3\//, signal: 'SIGINT' } }),
     runCli(train('kill', '--no-charts'), {
@@ -54,6 +55,7 @@ before(async () => {
       runCli(['eval', '--model', join(root, 'garbage.safetensors')]),
       runCli(['eval', '--model', root]),
     ]),
+    runCli(train('div', '--lr', '1e6', '--no-charts')),
   ]);
 });
 
@@ -83,6 +85,18 @@ test('bad files and data exit 1 with one line naming them, no stack trace', () =
   assert.match(badFiles[0].stderr, /nowhere/);
   assert.match(badFiles[1].stderr, /garbage\.safetensors/);
   assert.match(badFiles[2].stderr, /expected a file, found a directory/);
+});
+
+test('a diverging run stops with one line naming the iteration and rate, exit 1, metrics kept, no model', () => {
+  assert.equal(diverged.code, 1);
+  oneLine(diverged);
+  assert.match(
+    diverged.stderr,
+    /^gradlab: training diverged at iteration 2: .* learning rate 1000000; try a smaller learning rate/,
+  );
+  const dir = join(root, 'div');
+  assert.equal(JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8')).status, 'diverged');
+  assert.ok(!readdirSync(dir).includes('model.safetensors'));
 });
 
 test('a training run prints epoch lines and a final line and writes the run folder', () => {
