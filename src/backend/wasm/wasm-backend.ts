@@ -75,21 +75,26 @@ function wasmBackendFrom(mod: KernelModule): WasmBackend {
     },
     gemm(transA, transB, m, n, k, a, b, c, accumulate) {
       const kk = kernels(c);
-      const pa = at('gemm', 'a', a, m * k);
-      const pb = at('gemm', 'b', b, k * n);
+      const pa = at('gemm', 'a', a, m * k, c.dtype);
+      const pb = at('gemm', 'b', b, k * n, c.dtype);
       const pc = at('gemm', 'c', c, m * n);
       const work = scratch.block(kk.gemmScratchBytes(m, n, k));
       kk.gemm(+transA, +transB, m, n, k, pa, pb, pc, +accumulate, work);
     },
     unary(op, x, out) {
       const n = x.length;
-      kernels(x).unary(unaryOpCodes[op], at('unary', 'x', x, 0), at('unary', 'out', out, n), n);
+      kernels(x).unary(
+        unaryOpCodes[op],
+        at('unary', 'x', x, 0),
+        at('unary', 'out', out, n, x.dtype),
+        n,
+      );
     },
     binary(op, a, b, out) {
       const n = a.length;
       const pa = at('binary', 'a', a, 0);
-      const pb = at('binary', 'b', b, n);
-      const po = at('binary', 'out', out, n);
+      const pb = at('binary', 'b', b, n, a.dtype);
+      const po = at('binary', 'out', out, n, a.dtype);
       kernels(a).binary(binaryOpCodes[op], pa, pb, po, n);
     },
     binaryScalar(op, a, s, out) {
@@ -98,15 +103,15 @@ function wasmBackendFrom(mod: KernelModule): WasmBackend {
         binaryOpCodes[op],
         at('binaryScalar', 'a', a, 0),
         s,
-        at('binaryScalar', 'out', out, n),
+        at('binaryScalar', 'out', out, n, a.dtype),
         n,
       );
     },
     binaryRowVector(op, rows, cols, x, v, out) {
       const name = 'binaryRowVector';
       const px = at(name, 'x', x, rows * cols);
-      const pv = at(name, 'v', v, cols);
-      const po = at(name, 'out', out, rows * cols);
+      const pv = at(name, 'v', v, cols, x.dtype);
+      const po = at(name, 'out', out, rows * cols, x.dtype);
       kernels(x).binaryRowVector(binaryOpCodes[op], rows, cols, px, pv, po);
     },
     sumAxis0(rows, cols, x, out) {
@@ -114,24 +119,24 @@ function wasmBackendFrom(mod: KernelModule): WasmBackend {
         rows,
         cols,
         at('sumAxis0', 'x', x, rows * cols),
-        at('sumAxis0', 'out', out, cols),
+        at('sumAxis0', 'out', out, cols, x.dtype),
       );
     },
     sum: (x) => kernels(x).sum(at('sum', 'x', x, 0), x.length),
     reluBackward(dout, x, out) {
       const n = x.length;
-      const pd = at('reluBackward', 'dout', dout, n);
+      const pd = at('reluBackward', 'dout', dout, n, x.dtype);
       const px = at('reluBackward', 'x', x, n);
-      const po = at('reluBackward', 'out', out, n);
+      const po = at('reluBackward', 'out', out, n, x.dtype);
       kernels(x).reluBackward(pd, px, po, n);
     },
     sigmoidBackward(dout, y, out) {
       const n = y.length;
       const name = 'sigmoidBackward';
       kernels(y).sigmoidBackward(
-        at(name, 'dout', dout, n),
+        at(name, 'dout', dout, n, y.dtype),
         at(name, 'y', y, n),
-        at(name, 'out', out, n),
+        at(name, 'out', out, n, y.dtype),
         n,
       );
     },
@@ -141,14 +146,14 @@ function wasmBackendFrom(mod: KernelModule): WasmBackend {
         rows,
         cols,
         at('softmaxRows', 'x', x, n),
-        at('softmaxRows', 'out', out, n),
+        at('softmaxRows', 'out', out, n, x.dtype),
       );
     },
     softmaxCrossEntropy(rows, cols, x, labels, y) {
       const name = 'softmaxCrossEntropy';
       const n = rows * cols;
       const px = at(name, 'x', x, n);
-      const py = at(name, 'y', y, n);
+      const py = at(name, 'y', y, n, x.dtype);
       return kernels(x).softmaxCrossEntropy(
         rows,
         cols,
@@ -161,7 +166,7 @@ function wasmBackendFrom(mod: KernelModule): WasmBackend {
       const name = 'softmaxCrossEntropyBackward';
       const n = rows * cols;
       const py = at(name, 'y', y, n);
-      const pd = at(name, 'dx', dx, n);
+      const pd = at(name, 'dx', dx, n, y.dtype);
       kernels(y).softmaxCrossEntropyBackward(
         rows,
         cols,
@@ -172,7 +177,12 @@ function wasmBackendFrom(mod: KernelModule): WasmBackend {
       );
     },
     axpy(alpha, x, y) {
-      kernels(x).axpy(alpha, at('axpy', 'x', x, 0), at('axpy', 'y', y, x.length), x.length);
+      kernels(x).axpy(
+        alpha,
+        at('axpy', 'x', x, 0),
+        at('axpy', 'y', y, x.length, x.dtype),
+        x.length,
+      );
     },
     argmaxRows(rows, cols, x, out) {
       if (out.length < rows) failArg('argmaxRows', 'out', `${rows} elements`, `${out.length}`);
@@ -210,7 +220,7 @@ function wasmBackendFrom(mod: KernelModule): WasmBackend {
     },
     copy(src, dst) {
       at('copy', 'src', src, 0);
-      at('copy', 'dst', dst, src.length);
+      at('copy', 'dst', dst, src.length, src.dtype);
       dst.data.set(src.data);
     },
   };

@@ -57,13 +57,20 @@ export class WasmStorage implements Storage {
 
 /**
  * The byte offset of `s`, checked: a storage of this backend, not released, holding at least
- * `min` numbers. A kernel that trusted a wrong size would read or write other tensors' memory,
- * so the check stays on (a few comparisons per call).
+ * `min` numbers, of `dtype` when given. A kernel that trusted a wrong size or dtype would read or
+ * write other tensors' memory, so the check stays on (a few comparisons per call).
  */
-export function offsetOf(kernel: string, arg: string, s: Storage, min: number): number {
+export function offsetOf(
+  kernel: string,
+  arg: string,
+  s: Storage,
+  min: number,
+  dtype?: DType,
+): number {
   if (!(s instanceof WasmStorage))
     failArg(kernel, arg, 'storage of the wasm backend', 'storage of another backend');
   if (s.released) failArg(kernel, arg, 'live storage', 'storage that was released');
   if (s.length < min) failArg(kernel, arg, `at least ${min} numbers`, `${s.length}`);
+  if (dtype !== undefined && s.dtype !== dtype) failArg(kernel, arg, dtype, s.dtype);
   return s.offset;
 }
