@@ -1,9 +1,10 @@
-import type { Backend, ByteStorage, DType, Storage } from '../backend.js';
+import type { Backend, DType, Storage } from '../backend.js';
 import { binaryOpCodes, kernelModule, kernelsWasmBytes, unaryOpCodes } from './kernel-exports.js';
 import type { DTypeKernels, KernelModule } from './kernel-exports.js';
 import { WasmBackendError } from './wasm-backend-error.js';
-import { byteOffsetOf, WasmByteStorage } from './wasm-byte-storage.js';
+import { byteKernels } from './wasm-byte-kernels.js';
 import { WasmHeap } from './wasm-heap.js';
+import type { BlockRegistry } from './wasm-heap.js';
 import { WasmScratch, failArg } from './wasm-scratch.js';
 import { WasmStorage, offsetOf as at } from './wasm-storage.js';
 
@@ -53,7 +54,7 @@ function checkedBytes(): Uint8Array<ArrayBuffer> {
 function wasmBackendFrom(mod: KernelModule): WasmBackend {
   const heap = new WasmHeap(mod.memory, mod.heapBase);
   const scratch = new WasmScratch(heap);
-  const registry = new FinalizationRegistry<{ offset: number; bytes: number }>((block) =>
+  const registry: BlockRegistry = new FinalizationRegistry((block) =>
     heap.free(block.offset, block.bytes),
   );
   const kernels = (s: Storage): DTypeKernels => (s.dtype === 'float64' ? mod.float64 : mod.float32);
@@ -195,29 +196,7 @@ function wasmBackendFrom(mod: KernelModule): WasmBackend {
       at('fill', 'x', x, 0);
       x.data.fill(value);
     },
-    allocBytes(length: number): ByteStorage {
-      const bytes = new WasmByteStorage(heap, length, heap.alloc(length));
-      registry.register(bytes, { offset: bytes.offset, bytes: length }, bytes);
-      return bytes;
-    },
-    releaseBytes(bytes) {
-      const offset = byteOffsetOf('releaseBytes', 'bytes', bytes);
-      (bytes as WasmByteStorage).markReleased();
-      registry.unregister(bytes);
-      heap.free(offset, bytes.length);
-    },
-    gatherBytesRows(src, cols, indices, count, divisor, out) {
-      const name = 'gatherBytesRows';
-      const ps = byteOffsetOf(name, 'src', src);
-      const po = at(name, 'out', out, count * cols);
-      // A float32 division by a divisor that float32 cannot hold would round differently from JS.
-      if (out.dtype === 'float32' && Math.fround(divisor) !== divisor) {
-        failArg(name, 'divisor', 'a number float32 holds exactly (255, 1, …)', `${divisor}`);
-      }
-      const rows = cols > 0 ? Math.floor(src.length / cols) : 0;
-      const pi = scratch.indices(name, 'indices', count, rows, indices);
-      kernels(out).gatherBytesRows(ps, cols, pi, count, divisor, po);
-    },
+    ...byteKernels(heap, scratch, registry, mod),
     copy(src, dst) {
       at('copy', 'src', src, 0);
       at('copy', 'dst', dst, src.length, src.dtype);

@@ -130,6 +130,12 @@ export class WasmHeap {
   }
 }
 
+/** Frees the block of a storage that the garbage collector dropped without a release. */
+export type BlockRegistry = FinalizationRegistry<{
+  readonly offset: number;
+  readonly bytes: number;
+}>;
+
 const PAGE = 65536;
 
 function align(n: number): number {
