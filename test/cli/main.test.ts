@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { main } from '../../src/cli/main.js';
 import { decodeCheckpoint } from '../../src/train/checkpoint.js';
 import { loadModel } from '../../src/train/model-file.js';
 import { runCli, writeTinyIdxDataset, type CliResult } from './cli-harness.js';
@@ -38,28 +39,56 @@ before(async () => {
     join(root, 'garbage.safetensors'),
     Uint8Array.of(255, 255, 255, 255, 255, 255, 255, 127, 1, 2, 3),
   );
-  [whole, interrupted, killed, usage, badFiles, diverged] = await Promise.all([
+  const spawned = Promise.all([
     runCli(train('whole')),
     runCli(train('int', '--no-charts'), { interrupt: { when: /epoch {2}3\//, signal: 'SIGINT' } }),
     runCli(train('kill', '--no-charts'), {
       interrupt: { when: /epoch {2}5\//, signal: 'SIGKILL' },
     }),
-    Promise.all([
-      runCli(['train', '--lr', '-1']),
-      runCli(['train', '--bogus']),
-      runCli(['train', '--iters', '5', '--epochs', '2']),
-      runCli(['predict', '--model', 'x.safetensors']),
-    ]),
-    Promise.all([
-      runCli(['train', '--data', join(root, 'nowhere')]),
-      runCli(['eval', '--model', join(root, 'garbage.safetensors')]),
-      runCli(['eval', '--model', root]),
-    ]),
+    runCli(['train', '--lr', '-1']),
+    runCli(['train', '--data', join(root, 'nowhere')]),
     runCli(train('div', '--lr', '1e6', '--no-charts')),
   ]);
+  // One at a time: inProcess swaps process.stdout/stderr.write while main() runs.
+  const more: CliResult[] = [];
+  for (const args of [
+    ['train', '--bogus'],
+    ['train', '--iters', '5', '--epochs', '2'],
+    ['predict', '--model', 'x.safetensors'],
+    ['eval', '--model', join(root, 'garbage.safetensors')],
+    ['eval', '--model', root],
+  ]) {
+    more.push(await inProcess(args));
+  }
+  let lrError: CliResult;
+  let noData: CliResult;
+  [whole, interrupted, killed, lrError, noData, diverged] = await spawned;
+  usage = [lrError, ...more.slice(0, 3)];
+  badFiles = [noData, ...more.slice(3)];
 });
 
 after(() => rmSync(root, { recursive: true, force: true }));
+
+/** Runs main() in this process with stdout/stderr captured (for commands that fail before any work). */
+async function inProcess(args: string[]): Promise<CliResult> {
+  const out = { stdout: '', stderr: '' };
+  const write = { stdout: process.stdout.write, stderr: process.stderr.write };
+  process.stdout.write = ((chunk: string) => (
+    (out.stdout += chunk),
+    true
+  )) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => (
+    (out.stderr += chunk),
+    true
+  )) as typeof process.stderr.write;
+  try {
+    const code = await main(['node', 'gradlab', ...args]);
+    return { code, signal: null, ...out };
+  } finally {
+    process.stdout.write = write.stdout;
+    process.stderr.write = write.stderr;
+  }
+}
 
 function oneLine(r: CliResult): void {
   const lines = r.stderr.trimEnd().split('\n');
@@ -186,4 +215,31 @@ test('--resume refuses options that would change the run, and a new run refuses 
   }
   assert.match(changed.stderr, /drop --lr/);
   assert.match(again.stderr, /already holds a run; continue it with --resume/);
+});
+
+test('predict prints the class probabilities of a test image and gradcheck the per-parameter differences', async () => {
+  const model = join(root, 'whole', 'model.safetensors');
+  const [predicted, checked, noImage] = await Promise.all([
+    runCli(['predict', '--model', model, '--index', '3', '--data', data]),
+    runCli(['gradcheck', '--data', data, '--hidden', '8']),
+    runCli(['predict', '--model', model, '--index', '100', '--data', data]),
+  ]);
+  assert.equal(predicted.code, 0, predicted.stderr);
+  const lines = predicted.stdout.trimEnd().split('\n');
+  assert.match(lines[0], /^prediction: \d, probability [01]\.\d{4} \(label \d\)$/);
+  assert.equal(lines.length, 11);
+  const total = lines
+    .slice(1)
+    .reduce((s, l) => s + Number(l.trim().replace(/^▶ /, '').split(/\s+/)[1]), 0);
+  assert.ok(Math.abs(total - 1) < 0.002, `probabilities sum to ${total}`);
+  assert.equal(checked.code, 0, checked.stderr);
+  for (const key of ['W1', 'b1', 'W2', 'b2']) {
+    const m = new RegExp(`^${key}: mean \\|backprop − numerical\\| (\\S+),`, 'm').exec(
+      checked.stdout,
+    );
+    assert.ok(m !== null && Number(m[1]) < 1e-8, `${key}: ${m?.[1]}`);
+  }
+  assert.equal(noImage.code, 2);
+  oneLine(noImage);
+  assert.match(noImage.stderr, /--index 100 is out of range: the test set has 100 images/);
 });
