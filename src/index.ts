@@ -149,3 +149,44 @@ export { barChart, type BarChartOptions } from './plot/bar-chart.js';
 export { contourChart, type ContourChartOptions } from './plot/contour-chart.js';
 export { vectorFieldChart, type VectorFieldChartOptions, type Arrow } from './plot/vector-field-chart.js';
 export { scatterChart, type ScatterSeries, type ScatterChartOptions } from './plot/scatter-chart.js';
+
+// Training (pure: the CLI and the browser worker drive the same loop)
+export {
+  resolveTrainOptions,
+  iterationsPerEpoch,
+  totalIterations,
+  BOOK_DEFAULTS,
+  TrainOptionsError,
+  type TrainOptions,
+  type TrainOptionsInput,
+  type Sampling,
+} from './train/train-options.js';
+export { prepareTraining } from './train/prepare-training.js';
+export { TrainingRun, type TrainingData, type TrainingSetup } from './train/training-run.js';
+export {
+  trainSteps,
+  train,
+  type TrainEvent,
+  type StepEvent,
+  type EpochEvent,
+  type EndEvent,
+  type TrainResult,
+} from './train/train-steps.js';
+export type { EpochRecord, FinalAccuracy, TrainHistory } from './train/train-history.js';
+export { BatchSampler, type BatchSamplerState } from './train/batch-sampler.js';
+export { Evaluator } from './train/evaluator.js';
+export { DivergenceError, type DivergenceSite } from './train/divergence.js';
+export { encodeModel, loadModel, ModelFileError, MODEL_FORMAT } from './train/model-file.js';
+export { encodeCheckpoint, decodeCheckpoint, CheckpointError } from './train/checkpoint.js';
+export { metricsJson, metricsCsv, type MetricsFile } from './train/metrics-file.js';
+
+// Experiments: each figure and claim of the seed notes as a named, seeded computation
+export { EXPERIMENTS, findExperiment } from './experiments/registry.js';
+export type {
+  Experiment,
+  ExperimentContext,
+  ExperimentResult,
+  ExperimentFigure,
+  ExperimentSize,
+  KeyNumber,
+} from './experiments/experiment.js';

@@ -32,3 +32,4 @@ export {
   rowsCols,
   firstBadClassIndex,
 } from './ops/check.js';
+export { gatherByteRows } from './ops/gather-byte-rows.js';
