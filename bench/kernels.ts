@@ -223,10 +223,8 @@ export function formatGemmTable(rows: readonly GemmRow[]): string {
 }
 
 /** Row-wise best of several runs of a table (rows in the same order every run). */
-export function bestOf<R>(runs: readonly (readonly R[])[], better: (a: R, b: R) => boolean): R[] {
-  return runs[0].map((_, i) =>
-    runs.reduce((best, run) => (better(run[i], best) ? run[i] : best), runs[0][i]),
-  );
+export function bestOf<R>(runs: readonly (readonly R[])[], best: (a: R, b: R) => R): R[] {
+  return runs[0].map((_, i) => runs.map((run) => run[i]).reduce(best));
 }
 
 if (process.argv[1]?.endsWith('kernels.ts')) {
