@@ -33,8 +33,12 @@ export interface RgbaImage {
 
 /**
  * Checks what pngjs would trust blindly: the signature, an IHDR first, and a pixel count under
- * the limit (pngjs allocates width × height × 4 bytes up front). Interlaced images are inflated
- * once here with an output bound, because pngjs inflates them without one (a zlib bomb).
+ * the limit (pngjs allocates width × height × 4 bytes up front). The image data is inflated once
+ * here with an output bound and Node's zlib: pngjs inflates interlaced images without a bound
+ * (a zlib bomb), and its own inflater for the others does not report a back-reference past
+ * the start of the data ("invalid distance too far back") but returns whatever its freshly
+ * allocated, uninitialised buffer held, so a damaged file decoded to different pixels (leftover
+ * process memory) from one run to the next.
  */
 function precheck(bytes: Uint8Array, source: string, maxPixels: number): void {
   const fail = (message: string): never => {
@@ -57,7 +61,6 @@ function precheck(bytes: Uint8Array, source: string, maxPixels: number): void {
       `image is ${width}×${height} = ${width * height} pixels, more than the ${maxPixels}-pixel limit`,
     );
   }
-  if (bytes[28] !== 1) return;
   const depth = Math.min(16, bytes[24]);
   const rowBytes = Math.ceil((width * (CHANNELS[bytes[25]] ?? 4) * depth) / 8) + 1;
   // Seven Adam7 passes hold the same pixels as one image plus at most one filter byte per pass row.
@@ -69,11 +72,18 @@ function precheck(bytes: Uint8Array, source: string, maxPixels: number): void {
     if (view.getUint32(at + 4) === IDAT) idat.push(bytes.subarray(at + 8, at + 8 + length));
     at += 12 + length;
   }
+  let inflated = 0;
   try {
-    inflateSync(Buffer.concat(idat), { maxOutputLength: bound });
+    inflated = inflateSync(Buffer.concat(idat), { maxOutputLength: bound }).length;
   } catch (e) {
     fail(
       `corrupt PNG: image data does not inflate within ${bound} bytes (${(e as Error).message})`,
+    );
+  }
+  // A non-interlaced image needs exactly one filter byte and the pixels of every row.
+  if (bytes[28] === 0 && inflated < rowBytes * height) {
+    fail(
+      `corrupt PNG: expected ${rowBytes * height} bytes of image data for ${width}×${height} pixels, found ${inflated}`,
     );
   }
 }

@@ -6,8 +6,8 @@ import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { FileReadError } from '../../../src/platform/node/read-bytes.js';
 import { decodePng, PngFormatError, readPng } from '../../../src/platform/node/read-png.js';
-import { applyMutation, mutationArb, typedErrorOrValid } from '../../helpers/mutation.js';
-import { buildPng, fixCrcs, ihdr } from '../../helpers/png-chunks.js';
+import { applyMutation, concat, mutationArb, typedErrorOrValid } from '../../helpers/mutation.js';
+import { buildPng, fixCrcs, ihdr, pngChunk } from '../../helpers/png-chunks.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gradlab-png-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -74,6 +74,25 @@ describe('decodePng', () => {
     rejects(
       buildPng(ihdr(2, 2, 0, 8, 1), new Uint8Array(8 << 20)),
       /does not inflate within \d+ bytes/,
+    );
+  });
+
+  it('refuses image data that pngjs would fill from uninitialised memory: short, or pointing before its start', () => {
+    // Before the check these decoded to leftover process memory: different pixels, or a
+    // different error, on every call.
+    rejects(
+      buildPng(ihdr(3, 2), Uint8Array.of(0, 0, 128, 255)),
+      /expected 8 bytes of image data for 3×2 pixels, found 4/,
+    );
+    const tooFarBack = Buffer.from('78016304b73abdee85ed8b170c355b66d731200300911e074a', 'hex');
+    rejects(
+      concat(
+        gray.subarray(0, 8),
+        pngChunk('IHDR', ihdr(2, 3, 4, 16)),
+        pngChunk('IDAT', tooFarBack),
+        pngChunk('IEND', new Uint8Array(0)),
+      ),
+      /invalid distance too far back/,
     );
   });
 
