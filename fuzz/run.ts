@@ -1,7 +1,8 @@
 /**
- * Fuzz driver for every reader of outside data (IDX raw and gzip, safetensors, PNG).
+ * Fuzz driver for every reader of outside data (IDX raw and gzip, safetensors, PNG) and for the
+ * CLI's option parsing (cli-options: argv arrays, see cli-options.ts).
  *
- *   tsx fuzz/run.ts [--runs N] [--seed S] [--only idx-raw|idx-gzip|safetensors|png] [--case I]
+ *   tsx fuzz/run.ts [--runs N] [--seed S] [--only idx-raw|idx-gzip|safetensors|png|cli-options] [--case I]
  *
  * Each target runs N seeded cases in a worker thread. Case i of a target is generated from
  * createRng(seed · 1000003 + i) alone, so `--only NAME --case I` replays exactly one input.
@@ -155,7 +156,7 @@ async function main(): Promise<void> {
       const bytes = caseInput(t, seed, replay);
       const r = runCase(t, bytes);
       console.log(
-        `${t.name} case ${replay} (${bytes.length} bytes): ${r.outcome} in ${r.ms.toFixed(2)} ms ${r.note}`,
+        `${t.name} case ${replay} (${t.describe?.(bytes) ?? `${bytes.length} bytes`}): ${r.outcome} in ${r.ms.toFixed(2)} ms ${r.note}`,
       );
     }
     return;

@@ -15,6 +15,13 @@ import { decodePng, PngFormatError } from '../src/platform/node/read-png.js';
 import type { Rng } from '../src/tensor/rng.js';
 import { concat } from '../test/helpers/mutation.js';
 import { buildPng, fixCrcs, ihdr, pngChunk } from '../test/helpers/png-chunks.js';
+import {
+  CleanUsageError,
+  decodeArgv,
+  encodeArgv,
+  generateArgv,
+  parseArgvCase,
+} from './cli-options.js';
 import { mutate } from './mutate.js';
 
 /** A reader under fuzz: how to make a damaged input, how to read it, what counts as a clean error. */
@@ -24,6 +31,8 @@ export interface FuzzTarget {
   /** Reads the input; throws on bad input; returns a problem description when a result is inconsistent. */
   read(bytes: Uint8Array): string | undefined;
   readonly cleanErrors: readonly (abstract new (...args: never[]) => Error)[];
+  /** The input in words, for `--case` replays (default: its byte count). */
+  describe?(bytes: Uint8Array): string;
 }
 
 // Small bounds so that a bomb is refused quickly instead of filling memory.
@@ -195,5 +204,13 @@ const png: FuzzTarget = {
   cleanErrors: [PngFormatError],
 };
 
+const cliOptions: FuzzTarget = {
+  name: 'cli-options',
+  generate: (rng) => encodeArgv(generateArgv(rng)),
+  read: (bytes) => parseArgvCase(decodeArgv(bytes)),
+  cleanErrors: [CleanUsageError],
+  describe: (bytes) => `gradlab ${JSON.stringify(decodeArgv(bytes))}`,
+};
+
 /** Every fuzz target, in the order the driver runs them. */
-export const TARGETS: readonly FuzzTarget[] = [idxRaw, idxGzip, safetensors, png];
+export const TARGETS: readonly FuzzTarget[] = [idxRaw, idxGzip, safetensors, png, cliOptions];

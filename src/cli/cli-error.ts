@@ -19,6 +19,7 @@ export class UsageError extends Error {
 const USER_ERRORS = new Set([
   'IdxFormatError',
   'DatasetError',
+  'ImageDatasetError',
   'FileReadError',
   'FileWriteError',
   'SafetensorsError',
@@ -29,7 +30,27 @@ const USER_ERRORS = new Set([
   'OptimizerError',
   'OfflineLoadError',
   'WasmBackendError',
+  'AllocationError',
 ]);
+
+const ESCAPES: Readonly<Record<string, string>> = { '\t': '\\t', '\r': '\\r' };
+
+/**
+ * Text as one printable line: line breaks (with the spaces around them) become one space and
+ * every other control character is escaped (a carriage return as \r, ESC as \u001b), so that
+ * an argument echoed in an error message can neither split the line nor drive the terminal.
+ * @example
+ * printableLine('a\nb'); // 'a b'
+ * printableLine('x\ry'); // 'x\\ry' (a backslash and an r, no carriage return)
+ */
+export function printableLine(text: string): string {
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(
+      /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+      (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+}
 
 /** Errors that mean the command line was wrong (exit 2). */
 const USAGE_ERRORS = new Set(['UsageError', 'TrainOptionsError']);
@@ -45,7 +66,7 @@ export function describeError(error: unknown): { line: string; code: number } {
   if (error instanceof CommanderError)
     return { line: '', code: error.exitCode === 0 ? 0 : EXIT_USAGE };
   if (error instanceof Error) {
-    const oneLine = error.message.replace(/\s*\n\s*/g, ' ');
+    const oneLine = printableLine(error.message);
     if (USAGE_ERRORS.has(error.name)) return { line: `gradlab: ${oneLine}`, code: EXIT_USAGE };
     if (USER_ERRORS.has(error.name)) return { line: `gradlab: ${oneLine}`, code: EXIT_FAILURE };
     const frame =

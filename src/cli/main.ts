@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { describeError } from './cli-error.js';
+import { describeError, printableLine } from './cli-error.js';
 import { registerEvalCommand } from './eval-command.js';
 import { registerGradcheckCommand } from './gradcheck-command.js';
 import { registerPredictCommand } from './predict-command.js';
@@ -15,7 +15,10 @@ import { registerTrainCommand } from './train-command.js';
  */
 export function createProgram(
   setExitCode: (code: number) => void = () => {},
-  registerExperiment: (program: Command) => Command = registerExperimentPlaceholder,
+  registerExperiment: (
+    program: Command,
+    setExitCode: (code: number) => void,
+  ) => Command = registerExperimentPlaceholder,
 ): Command {
   const program = new Command('gradlab')
     .description(
@@ -24,20 +27,16 @@ export function createProgram(
     .showSuggestionAfterError(true)
     .exitOverride();
   program.configureOutput({
-    // commander may add a "(Did you mean …?)" line; keep it, on the same line.
+    // commander may add a "(Did you mean …?)" line: keep it, on the same line. An argument it
+    // echoes may hold control characters: escaped, so the message stays one line.
     outputError: (text, write) =>
-      write(
-        `gradlab: ${text
-          .replace(/^error: /, '')
-          .trim()
-          .replace(/\s*\n\s*/g, ' ')}\n`,
-      ),
+      write(`gradlab: ${printableLine(text.replace(/^error: /, '').trim())}\n`),
   });
   registerTrainCommand(program, setExitCode);
   registerEvalCommand(program);
   registerPredictCommand(program);
   registerGradcheckCommand(program);
-  registerExperiment(program);
+  registerExperiment(program, setExitCode);
   for (const command of program.commands) command.exitOverride().showSuggestionAfterError(true);
   return program;
 }

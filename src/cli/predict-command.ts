@@ -3,12 +3,14 @@ import { preprocessDigit } from '../data/preprocess-digit.js';
 import { softmax } from '../functions/activations.js';
 import { loadDataset } from '../platform/node/datasets.js';
 import { readPng } from '../platform/node/read-png.js';
+import { ModelFileError } from '../train/model-file.js';
 import { BACKEND_NAMES, DEFAULT_BACKEND, useBackend, type BackendName } from './backend-choice.js';
 import { UsageError } from './cli-error.js';
 import { checkModelFitsData, imageInput, readModelFile } from './model-input.js';
 import { parseIndex } from './option-parsers.js';
 
-interface PredictFlags {
+/** The options of `gradlab predict` as commander parses them. */
+export interface PredictFlags {
   model: string;
   image?: string;
   index?: number;
@@ -34,6 +36,18 @@ export function formatProbabilities(p: ArrayLike<number>, labels?: readonly stri
 }
 
 /**
+ * Throws a UsageError unless exactly one of --image and --index is given (checked before any
+ * file is read).
+ * @example
+ * checkPredictFlags({ model: 'm.safetensors', data: 'mnist', backend: 'wasm' }); // UsageError
+ */
+export function checkPredictFlags(flags: PredictFlags): void {
+  if ((flags.image === undefined) === (flags.index === undefined)) {
+    throw new UsageError('predict: give exactly one of --image <png> or --index <n>');
+  }
+}
+
+/**
  * Registers `gradlab predict --model FILE (--image X.png | --index N)`: class probabilities
  * of one image. A PNG is converted the way MNIST digits were prepared (grayscale, white on
  * black, fitted to 20×20, centred by mass in 28×28); --index takes a test-set image.
@@ -56,9 +70,7 @@ export function registerPredictCommand(program: Command): Command {
         .default(DEFAULT_BACKEND),
     )
     .action(async (flags: PredictFlags) => {
-      if ((flags.image === undefined) === (flags.index === undefined)) {
-        throw new UsageError('predict: give exactly one of --image <png> or --index <n>');
-      }
+      checkPredictFlags(flags);
       await useBackend(flags.backend);
       const network = readModelFile(flags.model);
       let pixels: Uint8Array;
@@ -66,8 +78,9 @@ export function registerPredictCommand(program: Command): Command {
       if (flags.image !== undefined) {
         pixels = preprocessDigit(readPng(flags.image));
         if (network.config.inputSize !== pixels.length) {
-          throw new UsageError(
-            `predict: --image gives 28×28 = ${pixels.length} pixels but the model takes ${network.config.inputSize} inputs`,
+          throw new ModelFileError(
+            flags.model,
+            `the model takes ${network.config.inputSize} inputs, but --image gives 28×28 = ${pixels.length} pixels; expected a model trained on 28×28 images`,
           );
         }
       } else {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CommanderError } from 'commander';
-import { describeError, UsageError } from '../../src/cli/cli-error.js';
+import { describeError, printableLine, UsageError } from '../../src/cli/cli-error.js';
 import { FileReadError } from '../../src/platform/node/read-bytes.js';
 import { DivergenceError } from '../../src/train/divergence.js';
 import { TrainOptionsError } from '../../src/train/train-options.js';
@@ -31,4 +31,18 @@ test('an unexpected error is marked internal and stays on one line', () => {
   assert.equal(code, 1);
   assert.match(line, /^gradlab: internal error: TypeError: a b \(at /);
   assert.ok(!line.includes('\n'));
+});
+
+test('an argument echoed in a message can neither break the line nor drive the terminal', () => {
+  assert.equal(
+    printableLine("unknown option '--lrr'\n(Did you mean --lr?)"),
+    "unknown option '--lrr' (Did you mean --lr?)",
+  );
+  assert.equal(
+    printableLine('a\rb\tc\u001b[31md\u0085e\u2028f'),
+    'a\\rb\\tc\\u001b[31md\\u0085e\\u2028f',
+  );
+  assert.equal(printableLine('ünïcødé 😀'), 'ünïcødé 😀');
+  const { line } = describeError(new UsageError("argument 'cr\rreturn' is invalid"));
+  assert.equal(line, "gradlab: argument 'cr\\rreturn' is invalid");
 });
