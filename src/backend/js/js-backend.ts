@@ -1,4 +1,5 @@
 import type { Backend, BinaryOp, DType, FloatArray, Storage, UnaryOp } from '../backend.js';
+import { AllocationError, formatByteSize } from '../allocation-error.js';
 import { jsGemm } from './js-gemm.js';
 
 /** Storage of the JS backend: an ordinary typed array owned by the garbage collector. */
@@ -8,7 +9,17 @@ class JsStorage implements Storage {
     readonly dtype: DType,
     readonly length: number,
   ) {
-    this.data = dtype === 'float64' ? new Float64Array(length) : new Float32Array(length);
+    try {
+      this.data = dtype === 'float64' ? new Float64Array(length) : new Float32Array(length);
+    } catch (cause) {
+      // V8 refuses lengths past its typed-array limit, or memory it cannot get, with a RangeError.
+      if (!(cause instanceof RangeError)) throw cause;
+      const bytes = length * (dtype === 'float64' ? 8 : 4);
+      throw new AllocationError(
+        `js backend: cannot allocate ${length} ${dtype} values (${formatByteSize(bytes)}): ${cause.message}; expected a smaller tensor (a smaller network or batch)`,
+        { cause },
+      );
+    }
   }
 }
 

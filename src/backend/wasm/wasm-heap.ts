@@ -1,3 +1,5 @@
+import { AllocationError, formatByteSize } from '../allocation-error.js';
+
 /**
  * A first-fit allocator over WebAssembly linear memory, run from JS: the kernels never allocate.
  * Blocks are 16-byte aligned (v128 loads stay aligned) and at least 16 bytes long; freed blocks
@@ -118,11 +120,10 @@ export class WasmHeap {
     try {
       this.memory.grow(Math.ceil((want - have) / PAGE));
     } catch (cause) {
-      throw new RangeError(
-        `WasmHeap: cannot grow WebAssembly memory from ${have} to ${want} bytes`,
-        {
-          cause,
-        },
+      throw new AllocationError(
+        `wasm backend: cannot grow WebAssembly memory from ${formatByteSize(have)} to ${formatByteSize(want)} ` +
+          `(at most 4 GiB, and only what the engine grants); expected smaller tensors (a smaller network or batch), or use the js backend`,
+        { cause },
       );
     }
     this.#bytes = new Uint8Array(this.memory.buffer);
