@@ -1,3 +1,4 @@
+import { checkImageDataset, checkSameShape } from '../data/check-image-dataset.js';
 import { splitValidation, subset, type ImageDataset } from '../data/dataset.js';
 import { createOptimizer } from '../optim/create-optimizer.js';
 import { createRng } from '../tensor/rng.js';
@@ -12,6 +13,7 @@ import { TrainingRun } from './training-run.js';
  * validation samples, then draws the batches (and dropout masks). So a seed fixes the whole
  * run, and a resumed run rebuilds the same split before its saved state is put back.
  * `trainSize` keeps the first N training samples (the book's x_train[:300] in ch06).
+ * Both sets are checked first (ImageDatasetError: lengths, labels < classes, same image size).
  * @example
  * const run = prepareTraining(resolveTrainOptions({}), { train, test });
  * for (const event of trainSteps(run)) { … }
@@ -21,6 +23,9 @@ export function prepareTraining(
   data: { readonly train: ImageDataset; readonly test: ImageDataset },
   evaluationChunk?: number,
 ): TrainingRun {
+  checkImageDataset(data.train, 'train');
+  checkImageDataset(data.test, 'test');
+  checkSameShape(data.train, data.test, 'test');
   const rng = createRng(options.seed);
   let train = data.train;
   if (options.trainSize !== null) {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { ImageDatasetError } from '../../src/data/check-image-dataset.js';
 import { prepareTraining } from '../../src/train/prepare-training.js';
 import { resolveTrainOptions, TrainOptionsError } from '../../src/train/train-options.js';
 import { syntheticImages } from './synthetic-data.js';
@@ -35,6 +36,21 @@ test('a batch larger than the training set, or more samples than exist, is refus
   assert.throws(
     () => prepareTraining(resolveTrainOptions({ trainSize: 201 }), data),
     /asked for 201 training samples, the dataset has 200/,
+  );
+});
+
+test('inconsistent data is refused before training: labels past the classes, a test set of another image size', () => {
+  const labels = data.train.labels.slice();
+  labels[7] = 3;
+  assert.throws(
+    () => prepareTraining(resolveTrainOptions({}), { ...data, train: { ...data.train, labels } }),
+    (e: unknown) =>
+      e instanceof ImageDatasetError &&
+      e.message === 'train set: label 7 is 3, expected a class index in 0 … 2',
+  );
+  assert.throws(
+    () => prepareTraining(resolveTrainOptions({}), { ...data, test: syntheticImages(5, 2, 7) }),
+    /test set: expected 6×6 images in 3 classes like the train set, found 7×7 in 3/,
   );
 });
 
