@@ -15,6 +15,18 @@ export function parseNonNegative(text: string): number {
   return v;
 }
 
+/**
+ * A finite number > 0 (the learning rate of `train`: 0 would run every iteration and change
+ * nothing, so on the command line it is a mistake; the library's optimizers accept 0).
+ */
+export function parsePositive(text: string): number {
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isFinite(v) || v <= 0) {
+    throw new InvalidArgumentError('expected a finite number > 0.');
+  }
+  return v;
+}
+
 /** A number in [0, 1) (dropout ratio, validation fraction). */
 export function parseFraction(text: string): number {
   const v = Number(text);

@@ -1,13 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { accuracyChart } from '../plot/accuracy-chart.js';
 import { lossChart } from '../plot/loss-chart.js';
-import { writeFileAtomic } from '../platform/node/atomic-write.js';
-import { encodeCheckpoint } from '../train/checkpoint.js';
+import { removeStaleTempFiles, writeFileAtomic } from '../platform/node/atomic-write.js';
+import { CheckpointError, encodeCheckpoint } from '../train/checkpoint.js';
 import { metricsCsv, metricsJson, type MetricsFile } from '../train/metrics-file.js';
 import { encodeModel } from '../train/model-file.js';
 import { captureTrainState } from '../train/train-state.js';
 import type { TrainingRun } from '../train/training-run.js';
+import { UsageError } from './cli-error.js';
 
 /** The checkpoint's file name inside a run folder. */
 export const CHECKPOINT_FILE = 'checkpoint.safetensors';
@@ -30,6 +31,65 @@ export function chooseRunDir(
   let dir = base;
   for (let k = 2; name === undefined && existsSync(dir); k++) dir = `${base}-${k}`;
   return dir;
+}
+
+/** What is at `path`: nothing, a folder, or something else (a file, a device). */
+function kindOf(path: string): 'none' | 'folder' | 'other' {
+  try {
+    return statSync(path).isDirectory() ? 'folder' : 'other';
+  } catch {
+    return 'none';
+  }
+}
+
+/**
+ * Throws a UsageError (exit 2) when the run folder a new run asked for (--out, or runs/<--name>)
+ * exists as something other than a folder; checked before the data is loaded.
+ * @example
+ * checkRunDirPath('runs/notes.txt'); // UsageError: run folder runs/notes.txt is a file; …
+ */
+export function checkRunDirPath(dir: string): void {
+  if (kindOf(dir) === 'other')
+    throw new UsageError(
+      `run folder ${dir} is a file; expected a folder (created when missing): choose another --out or --name`,
+    );
+}
+
+/**
+ * Creates the run folder (with its parents) and removes the temporary files a killed run left
+ * in it. A folder that cannot be created is a UsageError naming it and the reason (exit 2).
+ */
+export function openRunDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    throw new UsageError(
+      `cannot create the run folder ${dir} (${typeof code === 'string' ? code : (e as Error).message}); choose another --out or --name`,
+    );
+  }
+  removeStaleTempFiles(dir);
+}
+
+/**
+ * The checkpoint file of the run folder given to --resume; a CheckpointError (exit 1) when the
+ * folder is missing, is a file, or holds no checkpoint.
+ * @example
+ * resumeCheckpointPath('runs/a'); // 'runs/a/checkpoint.safetensors'
+ */
+export function resumeCheckpointPath(dir: string): string {
+  const expected = 'expected the folder of a run started by gradlab train';
+  const kind = kindOf(dir);
+  if (kind === 'none') throw new CheckpointError(dir, `no such folder; ${expected}`);
+  if (kind === 'other') throw new CheckpointError(dir, `this is a file; ${expected}`);
+  const path = join(dir, CHECKPOINT_FILE);
+  if (!existsSync(path)) {
+    throw new CheckpointError(
+      dir,
+      `no ${CHECKPOINT_FILE} in this folder; ${expected} (it writes one at every epoch)`,
+    );
+  }
+  return path;
 }
 
 /** Writes the checkpoint (atomically: a crash leaves the previous one whole). */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadDataset } from '../platform/node/datasets.js';
@@ -14,7 +14,15 @@ import type { TrainingRun } from '../train/training-run.js';
 import { useBackend } from './backend-choice.js';
 import { UsageError } from './cli-error.js';
 import { createBarReporter, createLineReporter } from './progress-reporter.js';
-import { CHECKPOINT_FILE, chooseRunDir, writeCheckpoint, writeRunOutputs } from './run-folder.js';
+import {
+  CHECKPOINT_FILE,
+  checkRunDirPath,
+  chooseRunDir,
+  openRunDir,
+  resumeCheckpointPath,
+  writeCheckpoint,
+  writeRunOutputs,
+} from './run-folder.js';
 import { watchSignals } from './signals.js';
 import { addTrainOptions, checkResumeFlags, flagsToInput, type TrainFlags } from './train-flags.js';
 import { driveTraining } from './train-driver.js';
@@ -45,7 +53,7 @@ function resumeRun(
   command: Command,
 ): { run: TrainingRun; dataSize: DataSize } {
   checkResumeFlags(command);
-  const path = join(dir, CHECKPOINT_FILE);
+  const path = resumeCheckpointPath(dir);
   const { state } = decodeCheckpoint(readFileBytes(path), path);
   let options: TrainOptions = state.options;
   if (flags.iters !== undefined || flags.epochs !== undefined) {
@@ -91,6 +99,7 @@ export async function runTrainCommand(flags: TrainFlags, command: Command): Prom
   } else {
     const options = resolveTrainOptions(flagsToInput(flags));
     dir = chooseRunDir(flags.out, flags.name);
+    checkRunDirPath(dir);
     if (existsSync(join(dir, CHECKPOINT_FILE))) {
       throw new UsageError(
         `${dir} already holds a run; continue it with --resume ${dir}, or choose another --out or --name`,
@@ -99,7 +108,7 @@ export async function runTrainCommand(flags: TrainFlags, command: Command): Prom
     built = buildRun(options);
   }
   const { run, dataSize } = built;
-  mkdirSync(dir, { recursive: true });
+  openRunDir(dir);
   const o = run.options;
   log(
     `training ${o.model} ${[run.network.config.inputSize, ...o.hiddenSizes, run.network.config.outputSize].join('-')} ${o.activation}, ` +

@@ -6,6 +6,7 @@ import { UsageError } from './cli-error.js';
 import {
   parseFraction,
   parseNonNegative,
+  parsePositive,
   parsePositiveInt,
   parseSeed,
   parseSizeList,
@@ -73,8 +74,8 @@ export function addTrainOptions(command: Command): Command {
     )
     .option(
       '--lr <rate>',
-      'learning rate (default 0.1 for sgd, 0.01 momentum/adagrad/rmsprop, 0.001 adam)',
-      parseNonNegative,
+      'learning rate > 0 (default 0.1 for sgd, 0.01 momentum/adagrad/rmsprop, 0.001 adam)',
+      parsePositive,
     )
     .option('--batch-size <n>', 'mini-batch size (default 100)', parsePositiveInt)
     .option('--iters <n>', 'iterations (default 10000)', parsePositiveInt)

@@ -6,6 +6,7 @@ import {
   parseFraction,
   parseIndex,
   parseNonNegative,
+  parsePositive,
   parsePositiveInt,
   parseSeed,
   parseSizeList,
@@ -14,6 +15,7 @@ import {
 test('numbers parse and bad text is an InvalidArgumentError', () => {
   assert.equal(parseNonNegative('0.1'), 0.1);
   assert.equal(parseNonNegative('1e-3'), 0.001);
+  assert.equal(parsePositive('2.5e-4'), 0.00025);
   assert.equal(parsePositiveInt('100'), 100);
   assert.equal(parseFraction('0.2'), 0.2);
   assert.equal(parseSeed('-7'), -7);
@@ -24,6 +26,10 @@ test('numbers parse and bad text is an InvalidArgumentError', () => {
     [parseNonNegative, ''],
     [parseNonNegative, 'abc'],
     [parseNonNegative, 'Infinity'],
+    [parsePositive, '0'],
+    [parsePositive, '-0'],
+    [parsePositive, 'NaN'],
+    [parsePositive, '1e309'],
     [parsePositiveInt, '0'],
     [parsePositiveInt, '1.5'],
     [parsePositiveInt, '1e3'],
@@ -42,6 +48,7 @@ test('numbers parse and bad text is an InvalidArgumentError', () => {
 test('any text either parses to a value in range or is refused with InvalidArgumentError (property)', () => {
   const checks: [(t: string) => unknown, (v: unknown) => boolean][] = [
     [parseNonNegative, (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0],
+    [parsePositive, (v) => typeof v === 'number' && Number.isFinite(v) && v > 0],
     [parseFraction, (v) => typeof v === 'number' && v >= 0 && v < 1],
     [parsePositiveInt, (v) => Number.isSafeInteger(v) && (v as number) > 0],
     [parseSeed, (v) => Number.isSafeInteger(v)],

@@ -1,4 +1,12 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 let counter = 0;
@@ -19,6 +27,9 @@ export class FileWriteError extends Error {
     this.path = path;
   }
 }
+
+/** `.<name>.<pid>.<counter>.<clock>.tmp`, the temporary names tempPathFor makes. */
+const TEMP_NAME = /^\.(.+)\.(\d+)\.\d+\.[0-9a-z]+\.tmp$/;
 
 function tempPathFor(path: string): string {
   // pid + counter + clock keeps concurrent writers (threads, processes) on distinct names;
@@ -80,4 +91,39 @@ export function writeFileAtomic(path: string, contents: Uint8Array | string): vo
     throw new FileWriteError(path, e);
   }
   fsyncDirectory(dirname(path));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files that writeFileAtomic left in `dir` when its process was killed
+ * (SIGKILL, power loss) between creating and renaming them; files of running processes are
+ * kept, so a concurrent writer is never disturbed. Returns the names removed. A missing or
+ * unreadable folder removes nothing.
+ * @example
+ * removeStaleTempFiles('runs/a'); // ['.checkpoint.safetensors.4242.7.m1x2y3.tmp']
+ */
+export function removeStaleTempFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (m === null || isRunning(Number(m[2]))) continue;
+    rmSync(join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
 }

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { FileWriteError, writeFileAtomic } from '../../../src/platform/node/atomic-write.js';
+import {
+  FileWriteError,
+  removeStaleTempFiles,
+  writeFileAtomic,
+} from '../../../src/platform/node/atomic-write.js';
 
 const root = mkdtempSync(join(tmpdir(), 'gradlab-atomic-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -54,5 +59,26 @@ describe('writeFileAtomic', () => {
       () => writeFileAtomic(p, '{}'),
       (e: unknown) => e instanceof FileWriteError && e.path === p && e.message.includes('ENOENT'),
     );
+  });
+});
+
+describe('removeStaleTempFiles', () => {
+  it('removes the temporary files of dead processes and keeps live ones and everything else', () => {
+    const dir = freshDir('stale');
+    // A process that has exited: its pid is free (reuse within the test is vanishingly unlikely).
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    const stale = `.checkpoint.safetensors.${dead}.3.m1abc.tmp`;
+    const live = `.metrics.json.${process.pid}.7.m1abd.tmp`;
+    for (const name of [stale, live, 'checkpoint.safetensors', '.hidden.tmp', 'x.1.2.a.tmp'])
+      writeFileSync(join(dir, name), 'x');
+    assert.deepEqual(removeStaleTempFiles(dir), [stale]);
+    assert.deepEqual(
+      readdirSync(dir).sort(),
+      [live, '.hidden.tmp', 'checkpoint.safetensors', 'x.1.2.a.tmp'].sort(),
+    );
+  });
+
+  it('removes nothing from a folder that does not exist', () => {
+    assert.deepEqual(removeStaleTempFiles(join(root, 'absent')), []);
   });
 });
