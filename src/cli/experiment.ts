@@ -19,6 +19,7 @@ import {
 } from '../platform/node/experiments-gallery.js';
 import { BACKEND_NAMES, DEFAULT_BACKEND, useBackend, type BackendName } from './backend-choice.js';
 import { UsageError } from './cli-error.js';
+import { deferSignals } from './signals.js';
 
 /** Options of `gradlab experiment`. */
 export interface ExperimentCommandOptions {
@@ -34,7 +35,10 @@ export interface ExperimentCommandOptions {
  * Adds the arguments, options and action of `experiment [name]` to a command, so the same
  * definition serves `gradlab experiment` and the standalone `tsx src/cli/experiment.ts`.
  */
-export function configureExperimentCommand(command: Command): Command {
+export function configureExperimentCommand(
+  command: Command,
+  setExitCode: (code: number) => void = () => {},
+): Command {
   return command
     .description(
       "run the seeded experiments behind the seed notes' figures: writes figures (SVG + PNG) and summary.json",
@@ -51,7 +55,7 @@ export function configureExperimentCommand(command: Command): Command {
         .default(DEFAULT_BACKEND),
     )
     .action(async (name: string | undefined, options: ExperimentCommandOptions) => {
-      await runExperimentCommand(name, options, (line) => console.log(line));
+      setExitCode(await runExperimentCommand(name, options, (line) => console.log(line)));
     });
 }
 
@@ -60,28 +64,48 @@ export function configureExperimentCommand(command: Command): Command {
  * @example
  * registerExperimentCommand(program); // gradlab experiment numerical-diff | all | --list
  */
-export function registerExperimentCommand(program: Command): Command {
-  return configureExperimentCommand(program.command('experiment'));
+export function registerExperimentCommand(
+  program: Command,
+  setExitCode?: (code: number) => void,
+): Command {
+  return configureExperimentCommand(program.command('experiment'), setExitCode);
+}
+
+/**
+ * The experiments a command line asks for: none for --list or without a name, every one for
+ * 'all', else the one named (an unknown name is a UsageError, exit 2).
+ * @example
+ * selectExperiments('all', {}).length; // EXPERIMENTS.length
+ */
+export function selectExperiments(
+  name: string | undefined,
+  options: { readonly list?: boolean },
+): readonly Experiment[] {
+  if (options.list || name === undefined) return [];
+  return name === 'all' ? EXPERIMENTS : [findOrUsage(name)];
 }
 
 /**
  * Runs the experiment command: lists, or runs one or all experiments, writing
  * `<out>/<name>/` for each and refreshing `<out>/index.html` from the summaries present.
+ * Ctrl-C (or SIGTERM) while an experiment computes ends the process at once (nothing is being
+ * written); while its files are written it is held back until they are all whole, then the
+ * command stops there. Returns the exit code: 0, or 130 / 143 after SIGINT / SIGTERM.
  */
 export async function runExperimentCommand(
   name: string | undefined,
   options: ExperimentCommandOptions,
   print: (line: string) => void,
-): Promise<void> {
-  if (options.list || name === undefined) {
+): Promise<number> {
+  const selected = selectExperiments(name, options);
+  if (selected.length === 0) {
     const width = Math.max(...EXPERIMENTS.map((e) => e.name.length));
     for (const e of EXPERIMENTS) print(`${e.name.padEnd(width)}  ${e.claim}`);
     if (!options.list)
       print('\nrun one with `gradlab experiment <name>`, all with `gradlab experiment all`');
-    return;
+    return 0;
   }
   const size: ExperimentSize = options.size ?? (options.full ? 'full' : 'fast');
-  const selected: readonly Experiment[] = name === 'all' ? EXPERIMENTS : [findOrUsage(name)];
   const backend = await useBackend(options.backend);
   const mnist = selected.some((e) => e.needsMnist) ? loadMnist(print) : undefined;
   for (const experiment of selected) {
@@ -95,22 +119,32 @@ export async function runExperimentCommand(
     });
     const runtimeSeconds = (performance.now() - start) / 1000;
     const dir = join(options.out, experiment.name);
-    await writeExperimentRun(dir, experiment, result, {
-      size,
-      seed: options.seed,
-      runtimeSeconds,
-      backend,
-    });
+    const written = await deferSignals(() =>
+      writeExperimentRun(dir, experiment, result, {
+        size,
+        seed: options.seed,
+        runtimeSeconds,
+        backend,
+      }),
+    );
     for (const k of result.key) print(`  ${k.label}: ${k.value}`);
     print(
       `  ${runtimeSeconds.toFixed(1)} s → ${dir}/ (${result.figures.map((f) => f.name).join(', ')})`,
     );
+    if (written.signal !== null) {
+      print(`interrupted (${written.signal}) after writing ${dir}/ whole; gallery not refreshed`);
+      return written.exitCode;
+    }
   }
-  const records = readExperimentRecords(
-    options.out,
-    EXPERIMENTS.map((e) => e.name),
-  );
-  print(`gallery: ${await writeGallery(options.out, records)} (${records.length} experiments)`);
+  const gallery = await deferSignals(async () => {
+    const records = readExperimentRecords(
+      options.out,
+      EXPERIMENTS.map((e) => e.name),
+    );
+    return `${await writeGallery(options.out, records)} (${records.length} experiments)`;
+  });
+  print(`gallery: ${gallery.value}`);
+  return gallery.signal === null ? 0 : gallery.exitCode;
 }
 
 /** The experiment called `name`; an unknown name is a wrong command line (exit 2). */
@@ -160,7 +194,9 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
-  configureExperimentCommand(new Command('gradlab-experiment'))
+  configureExperimentCommand(new Command('gradlab-experiment'), (code) => {
+    process.exitCode = code;
+  })
     .parseAsync(process.argv)
     .catch((error: unknown) => {
       console.error(error instanceof UsageError ? `error: ${error.message}` : error);

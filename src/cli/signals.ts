@@ -30,3 +30,25 @@ export function watchSignals(): SignalWatch {
     },
   };
 }
+
+/**
+ * Runs `work` with Ctrl-C and SIGTERM held back until it finishes, so that a group of files is
+ * written whole (and writeFileAtomic is never cut between its temporary file and its rename).
+ * Outside such sections the default action stands: a signal ends a long computation at once,
+ * which is safe because nothing is being written then. Returns the signal received meanwhile,
+ * or null; a second signal exits at once (see watchSignals).
+ * @example
+ * const { signal } = await deferSignals(() => writeExperimentRun(dir, experiment, result, info));
+ * if (signal !== null) return 130; // the folder is complete; stop before the next experiment
+ */
+export async function deferSignals<T>(
+  work: () => Promise<T>,
+): Promise<{ value: T; signal: NodeJS.Signals | null; exitCode: number }> {
+  const watch = watchSignals();
+  try {
+    const value = await work();
+    return { value, signal: watch.received(), exitCode: watch.exitCode() };
+  } finally {
+    watch.dispose();
+  }
+}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -32,6 +32,35 @@ test('running one experiment writes its folder and the gallery', async () => {
   assert.ok(existsSync(join(out, 'learning-rate', 'iterates.png')));
   assert.ok(existsSync(join(out, 'index.html')));
   assert.ok(lines.some((l) => l.includes('η = 10')));
+});
+
+test('Ctrl-C during an experiment is held until its folder is written whole, then the command stops with 130', async () => {
+  const dir = join(out, 'interrupted');
+  const lines: string[] = [];
+  // A listener of our own keeps the test process alive whatever happens.
+  const keepAlive = (): void => {};
+  process.on('SIGINT', keepAlive);
+  try {
+    const code = await runExperimentCommand(
+      'learning-rate',
+      { size: 'tiny', seed: 0, out: dir, backend: 'js' },
+      (l) => {
+        lines.push(l);
+        // Sent while the experiment computes: delivered once the writing has begun.
+        if (l.startsWith('learning-rate:')) process.kill(process.pid, 'SIGINT');
+      },
+    );
+    assert.equal(code, 130);
+  } finally {
+    process.off('SIGINT', keepAlive);
+  }
+  assert.match(
+    lines.at(-1) ?? '',
+    /^interrupted \(SIGINT\) after writing .*learning-rate\/ whole; gallery not refreshed$/,
+  );
+  const summary = JSON.parse(readFileSync(join(dir, 'learning-rate', 'summary.json'), 'utf8'));
+  for (const f of summary.figures) assert.ok(existsSync(join(dir, 'learning-rate', f.png)), f.png);
+  assert.ok(!existsSync(join(dir, 'index.html')));
 });
 
 test('an unknown experiment is a usage error naming the known ones', async () => {

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type {
   Experiment,
@@ -8,6 +8,7 @@ import type {
   JsonValue,
   KeyNumber,
 } from '../../experiments/experiment.js';
+import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.js';
 import { writeChart } from './render-chart.js';
 
 /** What `summary.json` of one experiment holds; the gallery is built from these files. */
@@ -42,7 +43,8 @@ export interface RunInfo {
 
 /**
  * Writes one experiment's results to `dir`: each figure as `<figure>.svg` and `<figure>.png`, and
- * `summary.json` (claim, key numbers, all numbers, figure files, size, seed, runtime).
+ * `summary.json` (claim, key numbers, all numbers, figure files, size, seed, runtime). Every file
+ * is written atomically, summary.json last, so a reader never sees a half-written file.
  * @example
  * await writeExperimentRun('runs/experiments/numerical-diff', numericalDiffExperiment, result, info);
  * // runs/experiments/numerical-diff/{tangents.svg, tangents.png, error-vs-h.svg, …, summary.json}
@@ -54,6 +56,7 @@ export async function writeExperimentRun(
   info: RunInfo,
 ): Promise<ExperimentRecord> {
   await mkdir(dir, { recursive: true });
+  removeStaleTempFiles(dir);
   const figures = [];
   for (const figure of result.figures) {
     await writeChart(figure.spec, join(dir, figure.name));
@@ -77,7 +80,7 @@ export async function writeExperimentRun(
     figures,
     numbers: result.numbers,
   };
-  await writeFile(join(dir, 'summary.json'), `${JSON.stringify(record, null, 2)}\n`);
+  writeFileAtomic(join(dir, 'summary.json'), `${JSON.stringify(record, null, 2)}\n`);
   return record;
 }
 
@@ -109,7 +112,7 @@ export async function writeGallery(
 ): Promise<string> {
   await mkdir(root, { recursive: true });
   const path = join(root, 'index.html');
-  await writeFile(path, galleryHtml(records));
+  writeFileAtomic(path, galleryHtml(records));
   return path;
 }
 
