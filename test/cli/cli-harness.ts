@@ -1,6 +1,8 @@
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
 import { encodeIdx } from '../../src/data/idx.js';
 import { syntheticImages } from '../train/synthetic-data.js';
 
@@ -12,9 +14,14 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Options of runCli: a signal to send once stdout has printed a line matching `when`. */
+/**
+ * Options of runCli: a signal to send once stdout has printed a line matching `when`, or
+ * `afterMs` milliseconds after the start.
+ */
 export interface CliRunOptions {
-  readonly interrupt?: { readonly when: RegExp; readonly signal: NodeJS.Signals };
+  readonly interrupt?:
+    | { readonly when: RegExp; readonly signal: NodeJS.Signals }
+    | { readonly afterMs: number; readonly signal: NodeJS.Signals };
 }
 
 /** Runs `gradlab ARGS` (src/cli/main.ts through tsx) in a child process. */
@@ -27,10 +34,11 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Pr
     let stdout = '';
     let stderr = '';
     let sent = false;
+    const i = options.interrupt;
+    if (i !== undefined && 'afterMs' in i) setTimeout(() => child.kill(i.signal), i.afterMs);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const i = options.interrupt;
-      if (i !== undefined && !sent && i.when.test(stdout)) {
+      if (i !== undefined && 'when' in i && !sent && i.when.test(stdout)) {
         sent = true;
         child.kill(i.signal);
       }
@@ -41,15 +49,56 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Pr
   });
 }
 
-/** Writes the four IDX files of a small synthetic 8×8 dataset (labels 0–2) into `dir`. */
-export function writeTinyIdxDataset(dir: string): void {
+/**
+ * Runs main() in this process with stdout and stderr captured, for commands that fail before
+ * any work. One at a time: it swaps process.stdout/stderr.write while main() runs.
+ */
+export async function runMain(args: readonly string[]): Promise<CliResult> {
+  const out = { stdout: '', stderr: '' };
+  const write = { stdout: process.stdout.write, stderr: process.stderr.write };
+  process.stdout.write = ((chunk: string) => (
+    (out.stdout += chunk),
+    true
+  )) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => (
+    (out.stderr += chunk),
+    true
+  )) as typeof process.stderr.write;
+  try {
+    const code = await main(['node', 'gradlab', ...args]);
+    return { code, signal: null, ...out };
+  } finally {
+    process.stdout.write = write.stdout;
+    process.stderr.write = write.stderr;
+  }
+}
+
+/** Asserts that a failed command printed exactly one `gradlab: …` line and no stack trace. */
+export function assertOneLine(r: CliResult): void {
+  const lines = r.stderr.trimEnd().split('\n');
+  assert.equal(lines.length, 1, r.stderr);
+  assert.match(lines[0], /^gradlab: /);
+  assert.doesNotMatch(r.stderr, /\n\s+at |internal error/);
+}
+
+/**
+ * Writes the four IDX files of a small synthetic dataset (300 train / 100 test images of
+ * side×side pixels, labels 0–2) into `dir`; `editTrainLabels` may damage the train labels.
+ */
+export function writeTinyIdxDataset(
+  dir: string,
+  side = 8,
+  editTrainLabels?: (labels: Uint8Array) => void,
+): void {
   mkdirSync(dir, { recursive: true });
-  const parts = { train: syntheticImages(300, 1, 8), t10k: syntheticImages(100, 2, 8) };
+  const parts = { train: syntheticImages(300, 1, side), t10k: syntheticImages(100, 2, side) };
   for (const [prefix, ds] of Object.entries(parts)) {
+    const labels = ds.labels.slice();
+    if (prefix === 'train') editTrainLabels?.(labels);
     writeFileSync(
       join(dir, `${prefix}-images-idx3-ubyte`),
       encodeIdx([ds.count, ds.rows, ds.cols], ds.images),
     );
-    writeFileSync(join(dir, `${prefix}-labels-idx1-ubyte`), encodeIdx([ds.count], ds.labels));
+    writeFileSync(join(dir, `${prefix}-labels-idx1-ubyte`), encodeIdx([ds.count], labels));
   }
 }

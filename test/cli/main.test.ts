@@ -3,10 +3,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { main } from '../../src/cli/main.js';
 import { decodeCheckpoint } from '../../src/train/checkpoint.js';
 import { loadModel } from '../../src/train/model-file.js';
-import { runCli, writeTinyIdxDataset, type CliResult } from './cli-harness.js';
+import {
+  assertOneLine,
+  runCli,
+  runMain,
+  writeTinyIdxDataset,
+  type CliResult,
+} from './cli-harness.js';
 
 // The CLI is spawned through tsx (about a second each), so these tests start their processes
 // together and check them afterwards.
@@ -49,7 +54,7 @@ before(async () => {
     runCli(['train', '--data', join(root, 'nowhere')]),
     runCli(train('div', '--lr', '1e6', '--no-charts')),
   ]);
-  // One at a time: inProcess swaps process.stdout/stderr.write while main() runs.
+  // One at a time: runMain swaps process.stdout/stderr.write while main() runs.
   const more: CliResult[] = [];
   for (const args of [
     ['train', '--bogus'],
@@ -58,7 +63,7 @@ before(async () => {
     ['eval', '--model', join(root, 'garbage.safetensors')],
     ['eval', '--model', root],
   ]) {
-    more.push(await inProcess(args));
+    more.push(await runMain(args));
   }
   let lrError: CliResult;
   let noData: CliResult;
@@ -69,38 +74,10 @@ before(async () => {
 
 after(() => rmSync(root, { recursive: true, force: true }));
 
-/** Runs main() in this process with stdout/stderr captured (for commands that fail before any work). */
-async function inProcess(args: string[]): Promise<CliResult> {
-  const out = { stdout: '', stderr: '' };
-  const write = { stdout: process.stdout.write, stderr: process.stderr.write };
-  process.stdout.write = ((chunk: string) => (
-    (out.stdout += chunk),
-    true
-  )) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => (
-    (out.stderr += chunk),
-    true
-  )) as typeof process.stderr.write;
-  try {
-    const code = await main(['node', 'gradlab', ...args]);
-    return { code, signal: null, ...out };
-  } finally {
-    process.stdout.write = write.stdout;
-    process.stderr.write = write.stderr;
-  }
-}
-
-function oneLine(r: CliResult): void {
-  const lines = r.stderr.trimEnd().split('\n');
-  assert.equal(lines.length, 1, r.stderr);
-  assert.match(lines[0], /^gradlab: /);
-  assert.doesNotMatch(r.stderr, /\n\s+at /);
-}
-
 test('wrong options exit 2 with one line on stderr', () => {
   for (const r of usage) {
     assert.equal(r.code, 2, r.stderr);
-    oneLine(r);
+    assertOneLine(r);
   }
   assert.match(usage[0].stderr, /'--lr <rate>' argument '-1' is invalid/);
   assert.match(usage[2].stderr, /either iterations or epochs/);
@@ -109,7 +86,7 @@ test('wrong options exit 2 with one line on stderr', () => {
 test('bad files and data exit 1 with one line naming them, no stack trace', () => {
   for (const r of badFiles) {
     assert.equal(r.code, 1, r.stderr);
-    oneLine(r);
+    assertOneLine(r);
   }
   assert.match(badFiles[0].stderr, /nowhere/);
   assert.match(badFiles[1].stderr, /garbage\.safetensors/);
@@ -118,7 +95,7 @@ test('bad files and data exit 1 with one line naming them, no stack trace', () =
 
 test('a diverging run stops with one line naming the iteration and rate, exit 1, metrics kept, no model', () => {
   assert.equal(diverged.code, 1);
-  oneLine(diverged);
+  assertOneLine(diverged);
   assert.match(
     diverged.stderr,
     /^gradlab: training diverged at iteration 2: .* learning rate 1000000; try a smaller learning rate/,
@@ -211,7 +188,7 @@ test('--resume refuses options that would change the run, and a new run refuses 
   ]);
   for (const r of [changed, again]) {
     assert.equal(r.code, 2);
-    oneLine(r);
+    assertOneLine(r);
   }
   assert.match(changed.stderr, /drop --lr/);
   assert.match(again.stderr, /already holds a run; continue it with --resume/);
@@ -240,6 +217,6 @@ test('predict prints the class probabilities of a test image and gradcheck the p
     assert.ok(m !== null && Number(m[1]) < 1e-8, `${key}: ${m?.[1]}`);
   }
   assert.equal(noImage.code, 2);
-  oneLine(noImage);
+  assertOneLine(noImage);
   assert.match(noImage.stderr, /--index 100 is out of range: the test set has 100 images/);
 });
