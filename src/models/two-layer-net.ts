@@ -1,12 +1,18 @@
 import type { DType } from '../backend/backend.js';
 import { Affine } from '../layers/affine.js';
+import type { Labels } from '../layers/layer.js';
 import { Relu } from '../layers/relu.js';
 import { Sigmoid } from '../layers/sigmoid.js';
+import { toClassIndices } from '../losses/labels.js';
+import type { TwoLayerWeights } from '../numerical/two-layer-forward-cache.js';
+import { TwoLayerNumericalGradient } from '../numerical/two-layer-numerical-gradient.js';
 import { zeros } from '../tensor/creation.js';
 import { createRng, type Rng } from '../tensor/rng.js';
+import { fmtShape, type Tensor } from '../tensor/tensor.js';
 import { initWeights } from './init.js';
 import { LayeredNet } from './layered-net.js';
-import { checkActivation, checkSize } from './model-error.js';
+import { checkActivation, checkSize, ModelError } from './model-error.js';
+import type { Params } from './network.js';
 
 /** Options of TwoLayerNet. */
 export interface TwoLayerNetOptions {
@@ -25,7 +31,9 @@ export interface TwoLayerNetOptions {
  *   scores = act(x·W1 + b1)·W2 + b2,  L = −(1/N) Σₙ log(softmax(scores)[n, tₙ] + 1e-7).
  * `params` holds W1, b1, W2, b2: the very tensors the Affine layers use, so an optimizer that
  * updates them in place trains the network. `gradient` is backpropagation (one forward, one
- * backward); `numericalGradient` is chapter 4's central differences (2 losses per number: slow).
+ * backward); `numericalGradient` is chapter 4's central differences (2 losses per number), each
+ * perturbed loss recomputed only where the perturbation reaches (TwoLayerNumericalGradient: the
+ * same numbers as the plain loop to about 1e-12 in float64, about 0.1 s instead of minutes on 784-50-10).
  * `predict` returns the scores before softmax with either activation (ch05's predict; ch04's
  * applied softmax, which does not change the argmax). Forward, backward, loss and accuracy are
  * LayeredNet's, shared with MultiLayerNet.
@@ -37,6 +45,9 @@ export interface TwoLayerNetOptions {
  * for (const key in grads) axpyInPlace(net.params[key], -0.1, grads[key]);  // one SGD step
  */
 export class TwoLayerNet extends LayeredNet {
+  readonly #numerical: TwoLayerNumericalGradient;
+  #labels?: Int32Array;
+
   constructor(
     inputSize: number,
     hiddenSize: number,
@@ -71,5 +82,33 @@ export class TwoLayerNet extends LayeredNet {
       dtype,
       weightInit: weightInitStd,
     });
+    this.#numerical = new TwoLayerNumericalGradient(activation);
+  }
+
+  /**
+   * Central differences of the loss for every parameter (h = 1e-4, float64 arithmetic in either
+   * dtype), by the structured sweep of TwoLayerNumericalGradient. A TwoLayerNet has no dropout
+   * and no weight decay, so this is the loss that `gradient` differentiates.
+   */
+  override numericalGradient(x: Tensor, t: Labels): Params {
+    const rows = x.ndim === 1 ? x.reshape([1, x.shape[0]]) : x;
+    if (rows.ndim !== 2) {
+      throw new ModelError(
+        `TwoLayerNet.numericalGradient: x must have shape (N, ${this.config.inputSize}) or (${this.config.inputSize},), got ${fmtShape(x.shape)}`,
+      );
+    }
+    this.#labels = toClassIndices(
+      'TwoLayerNet.numericalGradient',
+      t,
+      rows.shape[0],
+      this.config.outputSize,
+      { arg: 't', out: this.#labels },
+    );
+    const grads = this.#numerical.compute(
+      rows,
+      this.#labels,
+      this.params as Params & TwoLayerWeights,
+    );
+    return { W1: grads.W1, b1: grads.b1, W2: grads.W2, b2: grads.b2 };
   }
 }

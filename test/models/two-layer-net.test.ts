@@ -6,7 +6,10 @@ import { Relu } from '../../src/layers/relu.js';
 import { Sigmoid } from '../../src/layers/sigmoid.js';
 import { ModelError } from '../../src/models/model-error.js';
 import { TwoLayerNet } from '../../src/models/two-layer-net.js';
+import type { Params } from '../../src/models/network.js';
 import { gradientCheck } from '../../src/numerical/gradient-check.js';
+import type { TwoLayerWeights } from '../../src/numerical/two-layer-forward-cache.js';
+import { TwoLayerNumericalGradient } from '../../src/numerical/two-layer-numerical-gradient.js';
 import { countAllocations } from '../helpers/count-allocs.js';
 import {
   axpyInPlace,
@@ -189,4 +192,28 @@ test('after the first step, a training step with a fixed batch shape allocates n
     countAllocations(() => net.gradient(rand([2, 8], createRng(66)), [0, 1])) > 0,
     'the counter counts',
   );
+});
+
+test('numericalGradient is the structured sweep: index and one-hot labels and a single 1-D sample agree with it', () => {
+  const net = new TwoLayerNet(20, 8, 4, { weightInitStd: 0.5, rng: createRng(56) });
+  const { x, t } = batch(20, 4, 57);
+  const labels = Int32Array.from([0, 1, 2], (n) =>
+    Array.from(t.data.subarray(n * 4, n * 4 + 4)).indexOf(1),
+  );
+  const sweep = new TwoLayerNumericalGradient('relu').compute(
+    x,
+    labels,
+    net.params as Params & TwoLayerWeights,
+  );
+  const expected = Object.fromEntries(
+    ['W1', 'b1', 'W2', 'b2'].map((k) => [k, Array.from(sweep[k as keyof TwoLayerWeights].data)]),
+  );
+  const asArrays = (g: Params): Record<string, number[]> =>
+    Object.fromEntries(Object.entries(g).map(([k, v]) => [k, Array.from(v.data)]));
+  assert.deepEqual(asArrays(net.numericalGradient(x, t)), expected);
+  assert.deepEqual(asArrays(net.numericalGradient(x, labels)), expected);
+  const one = net.numericalGradient(tensor(Array.from(x.data.subarray(0, 20))), labels[0]);
+  assert.deepEqual(one.W1.shape, [20, 8]);
+  assert.ok(Array.from(one.W1.data).some((v) => v !== 0));
+  assert.throws(() => net.numericalGradient(zeros([1, 2, 20]), [0]), /x must have shape \(N, 20\)/);
 });
