@@ -3,7 +3,7 @@
  *
  * Trains two small configs on a synthetic 8×8 IDX data set (300 train / 100 test images) once
  * each without interruption, then K times: starts the run, SIGKILLs it at a seeded random moment
- * after it printed its `training …` line, and resumes it (`--resume`, or a fresh start when the
+ * (a random epoch line, then a random part of an epoch's time), and resumes it (`--resume`, or a fresh start when the
  * kill came before the first checkpoint) until it completes, killing again on the way with
  * probability ½ each time (at most MAX_KILLS kills per run). At every kill, every file of the
  * run folder is read back: the checkpoint must decode (decodeCheckpoint), a model must load,
@@ -30,8 +30,6 @@ import { writeTinyIdxDataset } from '../test/cli/cli-harness.js';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MAX_KILLS = 4;
-/** A kill lands uniformly in [0, KILL_WINDOW × the uninterrupted run's time after its `training` line]. */
-const KILL_WINDOW = 1.15;
 
 interface Args {
   runs: number;
@@ -66,13 +64,26 @@ function parseArgs(argv: readonly string[]): Args {
 interface Attempt {
   readonly code: number | null;
   readonly killed: boolean;
+  readonly stdout: string;
   readonly stderr: string;
   /** Milliseconds from the `training …` line to the exit (NaN if the line never came). */
   readonly trainingMs: number;
 }
 
-/** Runs `gradlab ARGS`; SIGKILLs it `killAfterMs` after its `training …` line when given. */
-function attempt(args: readonly string[], killAfterMs: number | null): Promise<Attempt> {
+/**
+ * Where to kill: once the process has printed the line of epoch ⌊fraction · (epochs + 1)⌋ (or a
+ * later one, for a resumed run that is past it), `delayMs` later: so kills spread evenly over
+ * the run, final writes included, whatever the machine's speed.
+ */
+interface KillPoint {
+  readonly fraction: number;
+  readonly delayMs: number;
+}
+
+const EPOCH_LINE = /^epoch +(\d+)\/(\d+) /gm;
+
+/** Runs `gradlab ARGS`, SIGKILLing it at `kill` when given. */
+function attempt(args: readonly string[], kill: KillPoint | null): Promise<Attempt> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
       cwd: REPO,
@@ -83,21 +94,24 @@ function attempt(args: readonly string[], killAfterMs: number | null): Promise<A
     let stderr = '';
     let started = NaN;
     let killed = false;
+    let armed = false;
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (Number.isNaN(started) && /^training /m.test(stdout)) {
-        started = performance.now();
-        if (killAfterMs !== null) {
-          setTimeout(() => {
-            killed = child.exitCode === null && child.kill('SIGKILL');
-          }, killAfterMs);
-        }
+      if (Number.isNaN(started) && /^training /m.test(stdout)) started = performance.now();
+      if (kill === null || armed) return;
+      for (const m of stdout.matchAll(EPOCH_LINE)) {
+        if (Number(m[1]) < Math.floor(kill.fraction * (Number(m[2]) + 1))) continue;
+        armed = true;
+        setTimeout(() => {
+          killed = child.exitCode === null && child.kill('SIGKILL');
+        }, kill.delayMs);
+        break;
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) =>
-      resolve({ code, killed, stderr, trainingMs: performance.now() - started }),
+      resolve({ code, killed, stdout, stderr, trainingMs: performance.now() - started }),
     );
   });
 }
@@ -156,7 +170,8 @@ const CONFIGS: readonly Config[] = [
 interface Baseline {
   readonly model: Buffer;
   readonly csv: Buffer;
-  readonly trainingMs: number;
+  /** Milliseconds per epoch line of the uninterrupted run. */
+  readonly epochMs: number;
 }
 
 interface RunReport {
@@ -187,12 +202,15 @@ async function main(): Promise<void> {
     const out = join(root, `whole-${c.name}`);
     const a = await attempt(fresh(c, out), null);
     if (a.code !== 0) throw new Error(`uninterrupted ${c.name} run failed: ${a.stderr}`);
+    const epochs = [...a.stdout.matchAll(EPOCH_LINE)].length;
     baselines.push({
       model: readFileSync(join(out, 'model.safetensors')),
       csv: readFileSync(join(out, 'metrics.csv')),
-      trainingMs: a.trainingMs,
+      epochMs: a.trainingMs / epochs,
     });
-    console.log(`uninterrupted ${c.name}: ${a.trainingMs.toFixed(0)} ms after its training line`);
+    console.log(
+      `uninterrupted ${c.name}: ${a.trainingMs.toFixed(0)} ms after its training line, ${epochs} epoch lines`,
+    );
   }
 
   const rng: Rng = createRng(args.seed);
@@ -216,10 +234,10 @@ async function main(): Promise<void> {
       const resume = existsSync(join(dir, 'checkpoint.safetensors'));
       if (n > 0) report[resume ? 'resumes' : 'restarts']++;
       const kill = report.kills < MAX_KILLS && (n === 0 || rng.next() < 0.5);
-      const delay = kill ? rng.next() * KILL_WINDOW * base.trainingMs : null;
+      const point = kill ? { fraction: rng.next(), delayMs: rng.next() * base.epochMs } : null;
       const a = await attempt(
         resume ? ['train', '--resume', dir, ...common] : fresh(c, dir),
-        delay,
+        point,
       );
       if (a.killed) {
         report.kills++;
