@@ -13,6 +13,7 @@ import { LayerError } from './layer-error.js';
  * D = 784, and dx comes back in the input's shape, as in the book.
  * W and b are shared by reference with the model's params (optimizers update them in place), so
  * the layer never rebinds them. Output and gradient buffers are reused while shapes stay the same.
+ * backwardParams is backward without dx, for a layer whose input is data (the first layer).
  * Shapes: x (N, D) or (N, …) with D numbers per row, W (D, M), b (M) → out (N, M).
  * Book: Affine (ch05 §5.6.2, common/layers.py).
  * @example
@@ -69,14 +70,12 @@ export class Affine implements Layer {
   }
 
   backward(dout: Tensor): Tensor {
-    const x = required(this.#x, 'Affine');
-    const xShape = required(this.#xShape, 'Affine');
-    const [d, m] = this.W.shape;
+    this.backwardParams(dout);
+    const x = this.#x as Tensor; // set: backwardParams throws before forward
+    const xShape = this.#xShape as readonly number[];
+    const [d] = this.W.shape;
     const n = x.shape[0];
     const dtype = this.W.dtype;
-    checkDout('Affine', dout, [n, m], dtype);
-    this.#grads.W = matmul(x, dout, { transA: true, out: reuse(this.#grads.W, [d, m], dtype) });
-    this.#grads.b = sumAxis0(dout, reuse(this.#grads.b, [m], dtype));
     this.#dx = matmul(dout, this.W, { transB: true, out: reuse(this.#dx, [n, d], dtype) });
     if (xShape.length === 2) return this.#dx;
     // dx back in the input's shape; the view is kept so the next step makes no new object.
@@ -84,6 +83,26 @@ export class Affine implements Layer {
       this.#dxView = this.#dx.reshape(xShape);
     }
     return this.#dxView;
+  }
+
+  /**
+   * The parameter half of backward: dW = xᵀ·dout and db = Σₙ dout[n, ·] into `grads`, without
+   * dx = dout·Wᵀ. For a layer whose input needs no gradient, such as the first layer of a
+   * network, whose x is the data: LayeredNet.gradient calls it there. For the book's 784-50-10
+   * network at batch 100 the skipped product is 100×784×50, a third of the step's FLOPs.
+   * dW and db are the numbers backward computes (backward calls this first).
+   * Shapes: dout (N, M) → grads.W (D, M), grads.b (M).
+   * @example
+   * first.forward(x);
+   * first.backwardParams(dh); // first.grads.W, first.grads.b; no dx
+   */
+  backwardParams(dout: Tensor): void {
+    const x = required(this.#x, 'Affine');
+    const [d, m] = this.W.shape;
+    const dtype = this.W.dtype;
+    checkDout('Affine', dout, [x.shape[0], m], dtype);
+    this.#grads.W = matmul(x, dout, { transA: true, out: reuse(this.#grads.W, [d, m], dtype) });
+    this.#grads.b = sumAxis0(dout, reuse(this.#grads.b, [m], dtype));
   }
 
   #flatView(x: Tensor, n: number, d: number): Tensor {

@@ -1,4 +1,5 @@
 import type { Params } from '../models/network.js';
+import { sum } from '../tensor/ops/reduce.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
@@ -66,7 +67,12 @@ export function firstNonFinite(t: Tensor): number | undefined {
 
 /**
  * Throws a DivergenceError for the first tensor in `tensors` holding a NaN or ±Infinity.
- * Cost: one pass over the numbers, small beside the step's matrix products.
+ * Fast path: the backend's sum (a SIMD kernel on WASM). A NaN or ±Infinity anywhere makes the
+ * sum NaN or ±Infinity (∞ + finite = ∞, ∞ − ∞ = NaN, NaN propagates), so a finite sum proves
+ * every number finite. A non-finite sum (a bad number, or finite numbers whose sum overflows)
+ * falls back to the exact scan, which finds the value or none: the result is the scan's always.
+ * On the JS backend the two cost about the same; on WASM the sum is ~20× faster than a JS loop
+ * over WASM memory (it was ~0.2 ms of a 0.9 ms MNIST training step).
  */
 export function checkFiniteAll(
   tensors: Params,
@@ -75,6 +81,7 @@ export function checkFiniteAll(
   learningRate: number,
 ): void {
   for (const name in tensors) {
+    if (Number.isFinite(sum(tensors[name]))) continue;
     const bad = firstNonFinite(tensors[name]);
     if (bad !== undefined) throw new DivergenceError(iteration, site, name, bad, learningRate);
   }

@@ -142,3 +142,20 @@ test('x or dout of another dtype than W throws saying both dtypes', () => {
     /Affine.backward: dout must have the output's shape \(1, 2\) and dtype float64, got \(1, 2\) float32/,
   );
 });
+
+test('backwardParams gives backward’s dW and db without computing dx, and throws before forward', () => {
+  const rng = createRng(140);
+  const W = randn([5, 3], rng);
+  const x = randn([4, 5], rng);
+  const dout = randn([4, 3], rng);
+  const full = new Affine(W, zeros([3]));
+  const part = new Affine(W, zeros([3]));
+  assert.throws(() => part.backwardParams(dout), /Affine.backward called before forward/);
+  full.forward(x);
+  part.forward(x);
+  full.backward(dout);
+  assert.equal(part.backwardParams(dout), undefined);
+  assert.deepEqual(part.grads.W.toArray(), full.grads.W.toArray());
+  assert.deepEqual(part.grads.b.toArray(), full.grads.b.toArray());
+  assert.throws(() => part.backwardParams(zeros([4, 2])), LayerError);
+});

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Affine } from '../../src/layers/affine.js';
 import { LayeredNet } from '../../src/models/layered-net.js';
+import { TwoLayerNet } from '../../src/models/two-layer-net.js';
 import { gradientCheck } from '../../src/numerical/gradient-check.js';
 import { createRng, randn, rand, zeros } from '../../src/tensor/index.js';
 
@@ -35,4 +36,16 @@ test('a subclass gets backprop that agrees with the numerical gradient, weight d
   const report = gradientCheck(net.gradient(x, t).grads, net.numericalGradient(x, t));
   for (const [key, r] of Object.entries(report))
     assert.ok(r.meanAbs <= 1e-9, `${key}: ${r.meanAbs}`);
+});
+
+test('gradient skips the input gradient of the first Affine layer (x is data) and no other', () => {
+  const net = new TwoLayerNet(4, 3, 2, { rng: createRng(123) });
+  const calls: number[] = [];
+  net.layers.forEach((layer, i) => {
+    const backward = layer.backward.bind(layer);
+    layer.backward = (dout) => (calls.push(i), backward(dout));
+  });
+  const { grads } = net.gradient(rand([5, 4], createRng(122)), [0, 1, 1, 1, 0]);
+  assert.deepEqual(calls, [2, 1], 'the second Affine and the ReLU still pass dx back');
+  assert.equal(grads.W1, (net.layers[0] as Affine).grads.W, 'the first layer still computed dW');
 });

@@ -27,3 +27,36 @@ test('the error names the iteration, the tensor and the learning rate and sugges
         'training diverged at iteration 12: gradient b1 is NaN with learning rate 1000000; try a smaller learning rate (e.g. --lr 100000)',
   );
 });
+
+test('checkFiniteAll passes finite tensors whose sum overflows, as the exact scan does', () => {
+  // Σ = ∞ makes the fast path fall back to the scan, which finds every number finite.
+  assert.doesNotThrow(() => checkFiniteAll({ W1: tensor([1e308, 1e308]) }, 'parameter', 3, 0.1));
+  assert.doesNotThrow(() =>
+    checkFiniteAll({ W1: tensor([1e308, -1e308, 1e308, 1e308]) }, 'parameter', 3, 0.1),
+  );
+});
+
+test('checkFiniteAll reports the first bad value even when the bad values cancel in the sum', () => {
+  const check = (values: number[], dtype: 'float32' | 'float64') =>
+    assert.throws(
+      () =>
+        checkFiniteAll(
+          { ok: tensor([1, 2], { dtype }), W2: tensor(values, { dtype }) },
+          'gradient',
+          5,
+          0.1,
+        ),
+      (e: unknown) =>
+        e instanceof DivergenceError &&
+        e.tensorName === 'W2' &&
+        Object.is(
+          e.value,
+          values.find((v) => !Number.isFinite(v)),
+        ),
+    );
+  for (const dtype of ['float32', 'float64'] as const) {
+    check([0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY], dtype);
+    check([Number.NEGATIVE_INFINITY, 1, 2, 3, 4, 5, 6, 7, 8], dtype); // past the SIMD width
+    check([1, 2, 3, 4, 5, 6, 7, 8, 9, Number.NaN], dtype); // in the scalar tail
+  }
+});
