@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { setBackend } from '../../src/backend/registry.js';
+import { createWasmBackend } from '../../src/backend/wasm/wasm-backend.js';
+import type { WasmStorage } from '../../src/backend/wasm/wasm-storage.js';
 import { numericalGradient } from '../../src/numerical/numerical-gradient.js';
 import { tensor, zeros, type Tensor } from '../../src/tensor/index.js';
 
@@ -54,4 +57,26 @@ test('a bad h or a wrong out throws saying what was expected', () => {
     () => numericalGradient(f, tensor([1, 2]), 1e-4, zeros([3])),
     /numericalGradient: out has shape \(3,\) float64, expected \(2,\) float64/,
   );
+});
+
+test('with the WASM backend, an f that grows the memory still sees every perturbation and x is restored', async () => {
+  const previous = setBackend(await createWasmBackend());
+  try {
+    const x = tensor([3, -1, 2]);
+    const heap = (x.storage as WasmStorage).heap;
+    const generation = heap.generation;
+    let big: Tensor | undefined;
+    const f = (t: Tensor): number => {
+      big ??= zeros([1 << 22]); // 32 MiB on the first call: the memory grows, old views detach
+      return t.data[0] ** 2 + 3 * t.data[1] + t.data[2] ** 3;
+    };
+    const g = numericalGradient(f, x);
+    assert.ok(heap.generation > generation, 'the memory grew during the first call of f');
+    [6, 3, 12].forEach((v, i) =>
+      assert.ok(Math.abs(g.data[i] - v) < 1e-6, `g[${i}] = ${g.data[i]}`),
+    );
+    assert.deepEqual(x.toArray(), [3, -1, 2]);
+  } finally {
+    setBackend(previous);
+  }
 });
