@@ -9,6 +9,14 @@ export * from './tensor/index.js';
 export type { Backend, Storage, DType, FloatArray, UnaryOp, BinaryOp } from './backend/backend.js';
 export { getBackend, setBackend } from './backend/registry.js';
 export { createJsBackend } from './backend/js/js-backend.js';
+export { AllocationError } from './backend/allocation-error.js';
+export {
+  createWasmBackend,
+  createWasmBackendSync,
+  wasmSimdSupported,
+  type WasmBackend,
+} from './backend/wasm/wasm-backend.js';
+export { WasmBackendError } from './backend/wasm/wasm-backend-error.js';
 
 // Functions of chapter 3 used throughout
 export { stepFunction, sigmoid, relu, softmax, identity } from './functions/activations.js';
@@ -129,6 +137,7 @@ export {
   type ImageDataset,
 } from './data/dataset.js';
 export { preprocessDigit, type PixelImage } from './data/preprocess-digit.js';
+export { ImageDatasetError, checkImageDataset } from './data/check-image-dataset.js';
 export { gaussianBlobs, type GaussianBlobsOptions, type SyntheticSet } from './data/synthetic.js';
 
 // Model files
