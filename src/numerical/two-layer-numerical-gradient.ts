@@ -1,51 +1,19 @@
 import { firstBadClassIndex, reuse } from '../tensor/ops/check.js';
 import type { Tensor } from '../tensor/tensor.js';
 import {
+  addScoreChanges,
+  expNear0,
+  expSeries,
+  rowLossChange,
+  rowLossChangeSeries,
+  SERIES_RADIUS,
+} from './row-loss-change.js';
+import {
   activate,
   TwoLayerForwardCache,
   type HiddenActivation,
   type TwoLayerWeights,
 } from './two-layer-forward-cache.js';
-
-/** The book's log guard in cross_entropy_error: log(y + δ). */
-const DELTA = 1e-7;
-
-/**
- * exp(u), by its Taylor polynomial of degree 6 when |u| < 2⁻⁷ (the remainder u⁷/7! is below 4e-19,
- * under half an ulp of the result), else Math.exp. The perturbed scores move by h·a or h·x·W2:
- * nearly always a tiny u, where the polynomial is several times faster than Math.exp.
- */
-function expNear0(u: number): number {
-  if (u > -0.0078125 && u < 0.0078125) {
-    return 1 + u * (1 + u * (1 / 2 + u * (1 / 6 + u * (1 / 24 + u * (1 / 120 + u / 720)))));
-  }
-  return Math.exp(u);
-}
-
-/**
- * ℓ₊ − ℓ₋ for one row whose scores move by d₊·w and by d₋·w: log((p₋ + δ) / (p₊ + δ)) with
- * p± = E_t·e^(d±·w_t) / Σₖ Eₖ·e^(d±·wₖ) (one log instead of two, and no cancellation of two ≈2.3 losses).
- */
-function rowLossChange(
-  E: Float64Array,
-  e: number,
-  w: Float64Array,
-  wo: number,
-  C: number,
-  t: number,
-  dp: number,
-  dm: number,
-): number {
-  let sp = 0;
-  let sm = 0;
-  for (let k = 0; k < C; k++) {
-    sp += E[e + k] * expNear0(dp * w[wo + k]);
-    sm += E[e + k] * expNear0(dm * w[wo + k]);
-  }
-  const pp = (E[e + t] * expNear0(dp * w[wo + t])) / sp;
-  const pm = (E[e + t] * expNear0(dm * w[wo + t])) / sm;
-  return Math.log((pm + DELTA) / (pp + DELTA));
-}
 
 /**
  * Chapter 4's numerical gradient of a two-layer classifier, every one of its parameters by central
@@ -70,6 +38,7 @@ function rowLossChange(
 export class TwoLayerNumericalGradient {
   readonly #cache = new TwoLayerForwardCache();
   #w2 = new Float64Array(0);
+  readonly #series = new Float64Array(7);
   #sums: TwoLayerWeights<Float64Array> = {
     W1: new Float64Array(0),
     b1: new Float64Array(0),
@@ -146,7 +115,11 @@ export class TwoLayerNumericalGradient {
     return s;
   }
 
-  /** W1[i, j] and b1[j]: row n's scores move by (act(z ± h·x) − a)·W2[j, ·]. */
+  /**
+   * W1[i, j] and b1[j]: row n's scores move by d·W2[j, ·] with d = act(z ± h·x) − a. The softmax
+   * denominator along W2[j, ·] is a 7-term series in d (expSeries) when every |d·W2[j, k]| is
+   * below 2⁻⁷ (|d| ≤ h·|x| for ReLU and sigmoid alike), else C exponentials.
+   */
   #firstLayer(labels: Int32Array, sums: TwoLayerWeights<Float64Array>): void {
     const { rows: N, hidden: H, classes: C, z, a, E, rowStart, cols, vals, xMax } = this.#cache;
     const relu = this.activation === 'relu';
@@ -154,6 +127,7 @@ export class TwoLayerNumericalGradient {
     const w = this.#w2;
     const g1 = sums.W1;
     const gb1 = sums.b1;
+    const series = this.#series;
     for (let n = 0; n < N; n++) {
       const t = labels[n];
       const e = n * C;
@@ -163,22 +137,27 @@ export class TwoLayerNumericalGradient {
         if (relu && zj + h * xMax[n] <= 0) continue;
         const aj = a[n * H + j];
         const wo = j * C;
-        gb1[j] += rowLossChange(
-          E,
-          e,
-          w,
-          wo,
-          C,
-          t,
-          activate(relu, zj + h) - aj,
-          activate(relu, zj - h) - aj,
-        );
-        for (let p = rowStart[n]; p < rowStart[n + 1]; p++) {
-          const hx = h * vals[p];
-          const dp = activate(relu, zj + hx) - aj;
-          const dm = activate(relu, zj - hx) - aj;
+        let wMax = 0;
+        for (let k = 0; k < C; k++) wMax = Math.max(wMax, Math.abs(w[wo + k]));
+        const useSeries = h * xMax[n] * wMax < SERIES_RADIUS;
+        if (useSeries) expSeries(E, e, w, wo, C, series);
+        const Et = E[e + t];
+        const wt = w[wo + t];
+        // σ(z ± hx) = 1 / (1 + e^−z·e^∓hx): one exp per (row, unit) instead of two per input.
+        const ez = relu || zj < -700 ? Infinity : Math.exp(-zj);
+        const a0 = 1 / (1 + ez);
+        for (let p = rowStart[n] - 1; p < rowStart[n + 1]; p++) {
+          const hx = p < rowStart[n] ? h : h * vals[p]; // p = rowStart[n] − 1: the bias b1[j], input 1
+          const dp =
+            ez < Infinity ? 1 / (1 + ez * expNear0(-hx)) - a0 : activate(relu, zj + hx) - aj;
+          const dm =
+            ez < Infinity ? 1 / (1 + ez * expNear0(hx)) - a0 : activate(relu, zj - hx) - aj;
           if (dp === 0 && dm === 0) continue;
-          g1[cols[p] * H + j] += rowLossChange(E, e, w, wo, C, t, dp, dm);
+          const change = useSeries
+            ? rowLossChangeSeries(series, Et, wt, dp, dm)
+            : rowLossChange(E, e, w, wo, C, t, dp, dm);
+          if (p < rowStart[n]) gb1[j] += change;
+          else g1[cols[p] * H + j] += change;
         }
       }
     }
@@ -201,17 +180,8 @@ export class TwoLayerNumericalGradient {
       for (let j = 0; j <= H; j++) {
         const aj = j < H ? a[n * H + j] : 1; // j = H: the bias b2, whose input is 1
         if (aj === 0) continue;
-        const g = j < H ? sums.W2 : sums.b2;
-        const go = j < H ? j * C : 0;
-        const up = expNear0(h * aj);
-        const down = expNear0(-h * aj);
-        for (let k = 0; k < C; k++) {
-          const ep = E[e + k] * up;
-          const em = E[e + k] * down;
-          const pp = (k === t ? ep : E[e + t]) / (rest[k] + ep);
-          const pm = (k === t ? em : E[e + t]) / (rest[k] + em);
-          g[go + k] += Math.log((pm + DELTA) / (pp + DELTA));
-        }
+        if (j < H) addScoreChanges(E, e, C, t, rest, h * aj, sums.W2, j * C);
+        else addScoreChanges(E, e, C, t, rest, h, sums.b2, 0);
       }
     }
   }
