@@ -13,7 +13,8 @@
  *
  * Usage: tsx bench/numerical-gradient.ts [--repeat R] [--full] [--no-numpy] [--threads N]
  *   R: timed calls of the structured sweep after the first (default 10);
- *   N: OpenBLAS threads of the NumPy run (default: as configured).
+ *   N: OpenBLAS threads of the NumPy run (default 1: on this 2-core machine, shared with other work,
+ *   two threads measured 118 s against 22 s for one; 0 leaves OpenBLAS as configured).
  */
 import { spawnSync } from 'node:child_process';
 import { setBackend } from '../src/backend/registry.js';
@@ -45,6 +46,8 @@ export interface NumericalGradientBench {
   readonly numpySeconds: number | null;
   /** Why the NumPy row is missing, when it is. */
   readonly numpyNote: string | null;
+  /** OpenBLAS threads of the NumPy run (0: as configured). */
+  readonly numpyThreads: number;
 }
 
 /** Options of benchNumericalGradient. */
@@ -61,9 +64,9 @@ function seconds(f: () => void): number {
   return (performance.now() - t0) / 1000;
 }
 
-function runNumpy(threads: number | undefined): { seconds: number | null; note: string | null } {
+function runNumpy(threads: number): { seconds: number | null; note: string | null } {
   const args = ['bench/reference/book_train.py', '--numerical-gradient'];
-  if (threads !== undefined) args.push('--threads', String(threads));
+  if (threads > 0) args.push('--threads', String(threads));
   const r = spawnSync('python3', args, { encoding: 'utf8' });
   if (r.error !== undefined || r.status !== 0) {
     return {
@@ -111,7 +114,8 @@ export async function benchNumericalGradient(
     const b = plain[k].data;
     for (let i = 0; i < a.length; i++) maxAbsDiff = Math.max(maxAbsDiff, Math.abs(a[i] - b[i]));
   }
-  const np = numpy ? runNumpy(options.threads) : { seconds: null, note: 'skipped (--no-numpy)' };
+  const threads = options.threads ?? 1;
+  const np = numpy ? runNumpy(threads) : { seconds: null, note: 'skipped (--no-numpy)' };
   return {
     fastFirstSeconds,
     fastSeconds,
@@ -120,6 +124,7 @@ export async function benchNumericalGradient(
     maxAbsDiff,
     numpySeconds: np.seconds,
     numpyNote: np.note,
+    numpyThreads: threads,
   };
 }
 
@@ -141,7 +146,7 @@ export function formatNumericalGradientTable(b: NumericalGradientBench): string 
     `| gradlab plain loop, wasm (${plainHow}) | ${b.plainSeconds.toFixed(1)} | ${vsNumpy(b.plainSeconds)} |`,
     b.numpySeconds === null
       ? `| book-style NumPy loop | – (${b.numpyNote}) | – |`
-      : `| book-style NumPy loop (bench/reference/book_train.py) | ${b.numpySeconds.toFixed(1)} | 1× |`,
+      : `| book-style NumPy loop (bench/reference/book_train.py, ${b.numpyThreads === 0 ? 'OpenBLAS threads as configured' : `${b.numpyThreads} OpenBLAS thread${b.numpyThreads === 1 ? '' : 's'}`}) | ${b.numpySeconds.toFixed(1)} | 1× |`,
   ];
   return `${lines.join('\n')}\n\nmax |structured − plain| over the ${b.plainMeasured} parameters the plain loop computed: ${b.maxAbsDiff.toExponential(2)}`;
 }
