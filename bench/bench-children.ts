@@ -1,7 +1,7 @@
 /**
- * The child processes of `npm run bench`: one run of gradlab (bench/standard-run.ts), of a NumPy
- * script or of the TensorFlow.js script, each turned into table rows. Each child prints one JSON
- * object on its last line of output.
+ * The child processes of `npm run bench`: one run of gradlab (bench/standard-run.ts) or of the
+ * TensorFlow.js script, each turned into table rows (the NumPy scripts: numpy-rows.ts). Each
+ * child prints one JSON object on its last line of output.
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -12,10 +12,24 @@ import type { StandardRunResult } from './standard-run.js';
 /** The repository root (children run there). */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Runs a child to completion and parses the JSON object on its last stdout line. */
-function spawnJson<T>(command: string, args: readonly string[], what: string): T {
+/**
+ * Runs a child to completion and parses the JSON object on its last stdout line; null when it
+ * ran past `timeoutSeconds` (it is killed). Any other failure throws.
+ * @example spawnJson<{ iterations: number }>('python3', ['bench/reference/numpy_f32_train.py'], 'NumPy', 60);
+ */
+export function spawnJson<T>(
+  command: string,
+  args: readonly string[],
+  what: string,
+  timeoutSeconds?: number,
+): T | null {
   process.stderr.write(`bench: ${what}…\n`);
-  const r = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const timeout = timeoutSeconds === undefined ? undefined : Math.ceil(timeoutSeconds * 1000);
+  const r = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24, timeout });
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') {
+    process.stderr.write(`bench: ${what} stopped after ${timeoutSeconds} s\n`);
+    return null;
+  }
   const last = r.stdout?.trim().split('\n').at(-1);
   if (r.error !== undefined || r.status !== 0 || last === undefined) {
     const why = r.error?.message ?? r.stderr?.trim().split('\n').slice(-3).join(' / ');
@@ -55,45 +69,6 @@ export function gradlabRow(
     stepSeconds: r.totalSeconds - r.evalSeconds,
     evalSeconds: r.evalSeconds,
     peakRssMb: r.peakRssMb,
-  };
-}
-
-/** What the NumPy scripts print. */
-interface NumpyResult {
-  readonly iterations: number;
-  readonly evaluations: number;
-  readonly total_seconds: number;
-  readonly eval_seconds: number;
-  readonly peak_rss_mb: number;
-  readonly threads: string;
-}
-
-/**
- * One run of bench/reference/book_train.py ('book') or numpy_f32_train.py ('f32') as a row.
- * @example numpyRow('f32', 10_000, false).id; // 'numpy-f32'
- */
-export function numpyRow(script: 'book' | 'f32', iterations: number, evaluate: boolean): BenchRow {
-  const file = script === 'book' ? 'book_train.py' : 'numpy_f32_train.py';
-  const args = [`bench/reference/${file}`, '--iters', String(iterations)];
-  if (!evaluate) args.push('--no-eval');
-  const r = spawnJson<NumpyResult>(
-    'python3',
-    args,
-    `${file} ${evaluate ? 'with' : 'without'} evaluations`,
-  );
-  return {
-    id: script === 'book' ? 'numpy-book' : 'numpy-f32',
-    label:
-      script === 'book'
-        ? `NumPy book-style, float64 weights (OpenBLAS threads: ${r.threads})`
-        : `NumPy float32, ${r.threads} thread`,
-    evaluations: evaluate,
-    iterationsRun: r.iterations,
-    evaluationsRun: r.evaluations,
-    evaluationsStandard: 17,
-    stepSeconds: r.total_seconds - r.eval_seconds,
-    evalSeconds: r.eval_seconds,
-    peakRssMb: r.peak_rss_mb,
   };
 }
 
@@ -137,17 +112,6 @@ export function tfjsRows(
     rows.unshift({ ...base, evaluations: true, evaluationsRun: 1, evalSeconds: r.evalSeconds });
   }
   return rows;
-}
-
-/**
- * The NumPy version, or null when python3 or NumPy is missing.
- * @example numpyVersion(); // '2.4.6'
- */
-export function numpyVersion(): string | null {
-  const r = spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], {
-    encoding: 'utf8',
-  });
-  return r.status === 0 ? r.stdout.trim() : null;
 }
 
 /**

@@ -18,7 +18,8 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fastest, gradlabRow, numpyRow, numpyVersion, ROOT, tfjsRows } from './bench-children.js';
+import { fastest, gradlabRow, ROOT, tfjsRows } from './bench-children.js';
+import { bookRow, f32Row, numpyVersion } from './numpy-rows.js';
 import { formatBenchTable, type BenchRow } from './bench-report.js';
 import { checkTargets, formatTargets, type NumericalGradientFigures } from './bench-targets.js';
 
@@ -74,14 +75,21 @@ async function numericalFigures(
   if (!existsSync(file)) return { figures: 'bench/numerical-gradient.ts is missing', table: null };
   process.stderr.write('bench: numerical gradient (bench/numerical-gradient.ts)…\n');
   const mod = (await import(pathToFileURL(file).href)) as {
-    benchNumericalGradient(o: { repeat: number; full: boolean; numpy: boolean }): Promise<{
+    benchNumericalGradient(o: {
+      repeat: number;
+      full: boolean;
+      numpy: boolean;
+      threads: number;
+    }): Promise<{
       fastSeconds: number;
       numpySeconds: number | null;
       maxAbsDiff: number;
     }>;
     formatNumericalGradientTable(b: unknown): string;
   };
-  const b = await mod.benchNumericalGradient({ ...plan, numpy: withNumpy });
+  // OpenBLAS on one thread: its products here are small, and its default threads spin on a busy
+  // 2-core machine (see bookRow).
+  const b = await mod.benchNumericalGradient({ ...plan, numpy: withNumpy, threads: 1 });
   if (typeof b?.fastSeconds !== 'number' || typeof b.maxAbsDiff !== 'number') {
     return {
       figures: 'bench/numerical-gradient.ts returned no fastSeconds/maxAbsDiff',
@@ -118,8 +126,8 @@ export async function runBench(mode: BenchMode, repeat = 1): Promise<void> {
     );
     if (numpy !== null) {
       rows.push(
-        fastest(repeat, () => numpyRow('book', it(plan.numpy), evaluate)),
-        fastest(repeat, () => numpyRow('f32', it(plan.numpy), evaluate)),
+        fastest(repeat, () => bookRow(it(plan.numpy), evaluate)),
+        fastest(repeat, () => f32Row(it(plan.numpy), evaluate)),
       );
     }
   }
