@@ -23,8 +23,10 @@ import {
  * Perturbing W1[i, j] moves only z[n, j] by ±h·x[n, i], so only row n's scores by Δa·W2[j, ·], and
  * not at all where x[n, i] = 0 (or where a ReLU stays off); b1[j] is the same with x = 1; W2[j, k]
  * moves only s[n, k] by ±h·a[n, j]; b2[k] by ±h. From the cached forward pass each perturbed row
- * loss costs O(C) instead of a full O(N·D·H) forward pass: the same central difference as the
- * book's loop, to rounding (about 1e-12 here), some 1,000 times faster on 784-50-10.
+ * loss costs O(C) (O(1) with the series of exp along W2[j, ·]) instead of a full O(N·D·H) forward
+ * pass: the same central difference as the book's loop, to rounding. On 784-50-10 with a batch of
+ * 100 MNIST images it differs from the plain loop by at most 1.3e-11 and takes 12–30 ms against
+ * 23 s for the book-style NumPy loop (bench/numerical-gradient.ts).
  * Arithmetic is float64 whatever the parameters' dtype (float32 values are exact in float64),
  * so h = 1e-4 suits both; the gradients come back in each parameter's dtype, in buffers that the
  * next call reuses.
