@@ -34,6 +34,8 @@ export {
   type GradientDifference,
   type GradientCheckOptions,
 } from './numerical/gradient-check.js';
+export { TwoLayerNumericalGradient } from './numerical/two-layer-numerical-gradient.js';
+export { type TwoLayerWeights, type HiddenActivation } from './numerical/two-layer-forward-cache.js';
 
 // Losses: the book's forms and PyTorch's
 export {
