@@ -59,7 +59,7 @@ export function checkTargets(
       : verdict(
           target,
           ours <= limit * theirs,
-          `gradlab wasm ${unit(ours)} / ${peer} ${unit(theirs)} = ${(ours / theirs).toFixed(2)}×`,
+          `gradlab wasm ${unit(ours)} / ${peer} ${unit(theirs)} = ${(ours / theirs).toFixed(3)}×`,
         );
   const s = (x: number) => `${x.toFixed(2)} s`;
   const wasm = figures('wasm', true)?.totalSeconds;

@@ -75,8 +75,8 @@ test('the targets are PASS or MISS from the measured ratios and n/a without a pe
     results.map((r) => r.status),
     ['MISS', 'PASS', 'PASS', 'PASS', 'n/a'],
   );
-  assert.equal(results[0].detail, 'gradlab wasm 5.40 s / book-style NumPy 13.00 s = 0.42×');
-  assert.equal(results[1].detail, 'gradlab wasm 5.40 s / TensorFlow.js (est.) 38.50 s = 0.14×');
+  assert.equal(results[0].detail, 'gradlab wasm 5.40 s / book-style NumPy 13.00 s = 0.415×');
+  assert.equal(results[1].detail, 'gradlab wasm 5.40 s / TensorFlow.js (est.) 38.50 s = 0.140×');
   const faster = checkTargets([row('wasm', true, 3, 1.4), ...fake.slice(1)], 'skipped');
   assert.equal(faster[0].status, 'PASS');
   assert.equal(faster[3].status, 'n/a');
