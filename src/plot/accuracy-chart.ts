@@ -32,6 +32,7 @@ export function accuracyChart(
     {
       title: options.title ?? 'Accuracy',
       xLabel: 'epochs',
+      xIntegerTicks: true,
       yLabel: 'accuracy',
       yDomain: [0, 1],
       legend: 'bottom-right',

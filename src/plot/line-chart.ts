@@ -22,6 +22,8 @@ export interface LineSeries {
 /** Options of {@link lineChart}. */
 export interface LineChartOptions extends FrameOptions {
   xScale?: ScaleKind;
+  /** Ticks only at whole numbers on x (epochs, steps), formatted without decimals. */
+  xIntegerTicks?: boolean;
   yScale?: ScaleKind;
   /** Fixed x range; default: the data's range, rounded to nice ticks. */
   xDomain?: Domain;
@@ -109,6 +111,7 @@ export function lineChart(series: readonly LineSeries[], options: LineChartOptio
         type: 'quantitative',
         title: options.xLabel,
         scale: scaleOf(options.xScale, options.xDomain),
+        ...(options.xIntegerTicks && { axis: { tickMinStep: 1, format: 'd' } }),
       },
       y: {
         field: 'y',

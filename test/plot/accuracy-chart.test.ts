@@ -18,3 +18,11 @@ test('the accuracy chart draws the book’s figure: train solid with dots, test 
   assert.equal(s.encoding.color.legend.orient, 'bottom-right');
   assert.deepEqual(compileMessages(spec), []);
 });
+
+test('accuracyChart puts epoch ticks on whole numbers only', () => {
+  const spec = accuracyChart([0, 1], [0.1, 0.9], [0.1, 0.9]) as unknown as {
+    encoding: { x: { axis?: { tickMinStep?: number; format?: string } } };
+  };
+  assert.equal(spec.encoding.x.axis?.tickMinStep, 1);
+  assert.equal(spec.encoding.x.axis?.format, 'd');
+});
