@@ -1,7 +1,7 @@
 import { lineChart, type LineSeries } from '../plot/line-chart.js';
 import { SERIES_COLORS } from '../plot/palette.js';
 import { scatterChart, type ScatterSeries } from '../plot/scatter-chart.js';
-import { createRng } from '../tensor/rng.js';
+import { createRng, type Rng } from '../tensor/rng.js';
 import { fromArray } from '../tensor/creation.js';
 import {
   bySize,
@@ -19,6 +19,14 @@ import {
 } from './likelihood-families.js';
 
 const X_RANGE = [-3, 3] as const;
+
+/** n inputs drawn uniformly from X_RANGE. */
+function uniformInputs(n: number, rng: Rng): Float64Array {
+  return Float64Array.from(
+    { length: n },
+    () => X_RANGE[0] + (X_RANGE[1] - X_RANGE[0]) * rng.next(),
+  );
+}
 
 /** Mean log-likelihood of the data under z = w·x + b. */
 function meanLogLikelihood(
@@ -57,10 +65,7 @@ function runFamily(family: LikelihoodFamily, n: number, seed: number) {
   const rng = createRng(seed);
   const [tw, tb] = family.truth;
   const trueSigma = 0.8;
-  const x = Float64Array.from(
-    { length: n },
-    () => X_RANGE[0] + (X_RANGE[1] - X_RANGE[0]) * rng.next(),
-  );
+  const x = uniformInputs(n, rng);
   const y = x.map((v) => family.sample(tw * v + tb, rng, trueSigma));
   const byLoss = fitByLoss(family, x, y);
   const byLikelihood = maximiseLikelihood(family, x, y);
@@ -68,10 +73,7 @@ function runFamily(family: LikelihoodFamily, n: number, seed: number) {
   const sigma = Math.sqrt(
     x.reduce((s, v, i) => s + (y[i]! - (byLoss.w * v + byLoss.b)) ** 2, 0) / n,
   );
-  const xNew = Float64Array.from(
-    { length: n },
-    () => X_RANGE[0] + (X_RANGE[1] - X_RANGE[0]) * rng.next(),
-  );
+  const xNew = uniformInputs(n, rng);
   const yNew = xNew.map((v) => family.sample(byLoss.w * v + byLoss.b, rng, sigma));
   const curveX = Array.from(
     { length: 121 },
@@ -104,7 +106,7 @@ function runFamily(family: LikelihoodFamily, n: number, seed: number) {
   const losses = ws.map((w) => meanLoss(family, x, y, w, byLoss.b));
   const nll = ws.map((w) => -meanLogLikelihood(family, x, y, w, byLoss.b, sigma));
   // −log L / N = a·loss + c exactly: a = 1/2σ̂² for the Gaussian, 1 otherwise.
-  // a from the ends and the middle (the profile is nearly symmetric, so the two ends alone would give 0/0).
+  // a from one end and the middle (the profile is nearly symmetric, so the two ends alone would give 0/0).
   const a = (nll[0]! - nll[40]!) / (losses[0]! - losses[40]!);
   const c = nll[0]! - a * losses[0]!;
   const affineResidual = Math.max(...ws.map((_, i) => Math.abs(nll[i]! - (a * losses[i]! + c))));
