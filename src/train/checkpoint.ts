@@ -24,7 +24,14 @@ export class CheckpointError extends Error {
   }
 }
 
-function floatTensor(shape: readonly number[], data: FloatArray): SafetensorsTensor {
+/**
+ * A float array as a safetensors entry, F32 or F64 after its type. Not copied: the encoder copies
+ * the bytes into the file.
+ * Shapes: data holds ∏shape numbers, C order.
+ * @example
+ * floatSafetensor([2], Float32Array.of(1, 2)); // { dtype: 'F32', shape: [2], data: Float32Array [1, 2] }
+ */
+export function floatSafetensor(shape: readonly number[], data: FloatArray): SafetensorsTensor {
   return { dtype: data instanceof Float32Array ? 'F32' : 'F64', shape, data };
 }
 
@@ -39,9 +46,9 @@ function floatTensor(shape: readonly number[], data: FloatArray): SafetensorsTen
 export function encodeCheckpoint(state: TrainState, config: NetworkConfig): Uint8Array {
   const tensors: Record<string, SafetensorsTensor> = {};
   for (const [name, p] of Object.entries(state.params))
-    tensors[`param.${name}`] = floatTensor(p.shape, p.data);
+    tensors[`param.${name}`] = floatSafetensor(p.shape, p.data);
   for (const [key, buf] of Object.entries(state.optimizer.buffers)) {
-    tensors[`optimizer.${key}`] = floatTensor([buf.length], buf);
+    tensors[`optimizer.${key}`] = floatSafetensor([buf.length], buf);
   }
   if (state.sampler.order !== null) {
     tensors['sampler.order'] = {
@@ -50,7 +57,7 @@ export function encodeCheckpoint(state: TrainState, config: NetworkConfig): Uint
       data: state.sampler.order,
     };
   }
-  tensors['history.loss'] = floatTensor(
+  tensors['history.loss'] = floatSafetensor(
     [state.history.loss.length],
     Float64Array.from(state.history.loss),
   );

@@ -5,7 +5,7 @@ import type { Network, NetworkConfig } from '../models/network.js';
 import { fmtShape, sameShape } from '../tensor/tensor.js';
 import { createNetwork } from '../models/create-network.js';
 import { createRng } from '../tensor/rng.js';
-import { CHECKPOINT_FORMAT } from './checkpoint.js';
+import { CHECKPOINT_FORMAT, floatSafetensor } from './checkpoint.js';
 
 /** The `format` metadata value of a gradlab model file. */
 export const MODEL_FORMAT = 'gradlab';
@@ -34,13 +34,8 @@ export class ModelFileError extends Error {
  */
 export function encodeModel(network: Network): Uint8Array {
   const tensors: Record<string, SafetensorsTensor> = {};
-  for (const [name, p] of Object.entries(network.params)) {
-    tensors[name] = {
-      dtype: p.dtype === 'float32' ? 'F32' : 'F64',
-      shape: [...p.shape],
-      data: p.data.slice(),
-    };
-  }
+  for (const [name, p] of Object.entries(network.params))
+    tensors[name] = floatSafetensor(p.shape, p.data);
   return encodeSafetensors(tensors, {
     format: MODEL_FORMAT,
     config: JSON.stringify(network.config),
