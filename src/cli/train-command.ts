@@ -69,8 +69,10 @@ function resumeRun(
   return { run, dataSize };
 }
 
+/** The dataset's name and split sizes, as metrics.json records them. */
 type DataSize = MetricsFile['data'];
 
+/** Loads the dataset the options name and prepares a fresh run on it. */
 function buildRun(options: TrainOptions): { run: TrainingRun; dataSize: DataSize } {
   const dataset = loadDataset(options.data);
   const run = prepareTraining(options, dataset);
@@ -121,6 +123,8 @@ export async function runTrainCommand(flags: TrainFlags, command: Command): Prom
     : createLineReporter(run.totalIterations, log);
   const signals = watchSignals();
   const t0 = performance.now();
+  const seconds = (): number => (performance.now() - t0) / 1000;
+  const charts = flags.charts !== false;
   const metrics = (status: MetricsFile['status'], final: FinalAccuracy | null): MetricsFile => ({
     options: o,
     data: dataSize,
@@ -129,7 +133,7 @@ export async function runTrainCommand(flags: TrainFlags, command: Command): Prom
     totalIterations: run.totalIterations,
     iteration: run.iteration,
     status,
-    wallSeconds: (performance.now() - t0) / 1000,
+    wallSeconds: seconds(),
     loss: run.history.loss,
     epochs: run.history.epochs,
     final,
@@ -139,23 +143,23 @@ export async function runTrainCommand(flags: TrainFlags, command: Command): Prom
     reporter.stop();
     if (final === null) {
       writeCheckpoint(dir, run);
-      await writeRunOutputs(dir, run, flags.charts !== false, metrics('interrupted', null));
+      await writeRunOutputs(dir, run, charts, metrics('interrupted', null));
       log(
         `interrupted at iteration ${run.iteration}/${run.totalIterations}; checkpoint written, continue with: gradlab train --resume ${dir}`,
       );
       return signals.exitCode();
     }
-    await writeRunOutputs(dir, run, flags.charts !== false, metrics('complete', final));
+    await writeRunOutputs(dir, run, charts, metrics('complete', final));
     log(
       `final: train acc ${final.trainAccuracy.toFixed(4)}, test acc ${final.testAccuracy.toFixed(4)}` +
         `${final.validationAccuracy === null ? '' : `, validation acc ${final.validationAccuracy.toFixed(4)}`}` +
-        ` (${((performance.now() - t0) / 1000).toFixed(1)} s); run written to ${dir}`,
+        ` (${seconds().toFixed(1)} s); run written to ${dir}`,
     );
     return 0;
   } catch (e) {
     reporter.stop();
     if (e instanceof DivergenceError)
-      await writeRunOutputs(dir, run, flags.charts !== false, metrics('diverged', null));
+      await writeRunOutputs(dir, run, charts, metrics('diverged', null));
     throw e;
   } finally {
     signals.dispose();
