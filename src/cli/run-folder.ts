@@ -17,8 +17,9 @@ export const MODEL_FILE = 'model.safetensors';
 
 /**
  * The run folder: `out` when given, else runs/<name>, where the default name is the start time
- * plus activation and optimizer (e.g. runs/20250101-120000-relu-sgd), with -2, -3 … appended
- * when that folder exists already.
+ * in UTC (e.g. runs/20250101-120000), with -2, -3 … appended when that folder exists already.
+ * @example
+ * chooseRunDir(undefined, undefined, new Date('2025-01-01T12:00:00Z')); // 'runs/20250101-120000'
  */
 export function chooseRunDir(
   out: string | undefined,

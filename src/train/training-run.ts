@@ -37,6 +37,9 @@ export interface TrainingSetup {
  * buffers, the completed iteration count and the history. trainSteps advances it; a
  * checkpoint (captureTrainState) snapshots it between two steps.
  * Book: the body of train_neuralnet.py, one call of step() per loop iteration.
+ * @example
+ * const run = prepareTraining(resolveTrainOptions({ iterations: 10 }), { train, test });
+ * run.step(); // the batch loss, e.g. 2.30; run.iteration is now 1
  */
 export class TrainingRun {
   readonly network: Network;
