@@ -19,7 +19,8 @@ export function firstSamples(ds: ImageDataset, count: number): ImageDataset {
  * A dataset with every image shrunk by `factor` in each direction (mean of factor × factor
  * blocks), e.g. 28 × 28 MNIST to 7 × 7 with factor 4: a network small enough for numerical
  * gradients.
- * Shapes: (N, rows, cols) → (N, rows / factor, cols / factor).
+ * Shapes: (N, rows, cols) → (N, ⌊rows / factor⌋, ⌊cols / factor⌋).
+ * @example downsample(mnist.train, 4).rows // 7
  */
 export function downsample(ds: ImageDataset, factor: number): ImageDataset {
   const rows = Math.floor(ds.rows / factor);
@@ -79,7 +80,8 @@ export function recordTraining(
 ): RecordedRun {
   const run = prepareTraining(resolveTrainOptions(options), data);
   const recorded: RecordedRun = {
-    loss: [],
+    // The run records every step's loss itself; this is the same list, not a copy.
+    loss: run.history.loss,
     evalIterations: [],
     trainAccuracy: [],
     testAccuracy: [],
@@ -94,7 +96,7 @@ export function recordTraining(
   };
   measure();
   for (let i = 1; i <= run.totalIterations; i++) {
-    recorded.loss.push(run.step());
+    run.step();
     if (i % record.every === 0 || i === run.totalIterations) {
       measure();
       record.progress?.(
