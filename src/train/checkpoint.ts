@@ -1,4 +1,5 @@
 import type { FloatArray } from '../backend/backend.js';
+import { checkNetworkConfig } from './network-config.js';
 import { decodeSafetensors } from '../io/safetensors-decode.js';
 import { encodeSafetensors, type SafetensorsTensor } from '../io/safetensors.js';
 import type { NetworkConfig } from '../models/network.js';
@@ -143,8 +144,14 @@ export function decodeCheckpoint(bytes: Uint8Array, source: string): DecodedChec
   }
   const epochs = json('epochs');
   if (!Array.isArray(epochs)) fail('metadata field epochs must be an array');
+  let config: NetworkConfig;
+  try {
+    config = checkNetworkConfig(json('config'));
+  } catch (e) {
+    return fail(`saved config is invalid: ${(e as Error).message}`);
+  }
   return {
-    config: json('config') as NetworkConfig,
+    config,
     state: {
       options,
       iteration,

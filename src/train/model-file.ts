@@ -1,4 +1,5 @@
 import type { FloatArray } from '../backend/backend.js';
+import { checkNetworkConfig } from './network-config.js';
 import { decodeSafetensors } from '../io/safetensors-decode.js';
 import { encodeSafetensors, type SafetensorsTensor } from '../io/safetensors.js';
 import type { Network, NetworkConfig } from '../models/network.js';
@@ -74,24 +75,6 @@ function inferConfig(
   };
 }
 
-/** Checks the fields that createNetwork reads, so a hand-edited config fails with a message. */
-function checkConfig(config: unknown): NetworkConfig {
-  const c = config as Partial<Record<keyof NetworkConfig, unknown>> | null;
-  const size = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) > 0;
-  if (typeof c !== 'object' || c === null) throw new RangeError('the config must be a JSON object');
-  if (c.kind !== 'two-layer' && c.kind !== 'multi-layer') {
-    throw new RangeError(
-      `kind must be 'two-layer' or 'multi-layer', found ${JSON.stringify(c.kind)}`,
-    );
-  }
-  if (!size(c.inputSize) || !size(c.outputSize))
-    throw new RangeError('inputSize and outputSize must be positive integers');
-  if (!Array.isArray(c.hiddenSizes) || !c.hiddenSizes.every(size))
-    throw new RangeError('hiddenSizes must be an array of positive integers');
-  if (c.dtype !== 'float32' && c.dtype !== 'float64')
-    throw new RangeError(`dtype must be float32 or float64, found ${JSON.stringify(c.dtype)}`);
-  return config as NetworkConfig;
-}
 
 /**
  * Reads a model file into a network: the architecture from `__metadata__.config` (or inferred
@@ -120,7 +103,7 @@ export function loadModel(bytes: Uint8Array, source: string): Network {
   }
   let network: Network;
   try {
-    network = createNetwork(checkConfig(config), createRng(0));
+    network = createNetwork(checkNetworkConfig(config), createRng(0));
   } catch (e) {
     throw new ModelFileError(
       source,

@@ -94,3 +94,14 @@ test('every truncation of a checkpoint ends in a typed error', () => {
     );
   }
 });
+
+test('a checkpoint whose saved network config was edited by hand is refused, naming the field', () => {
+  const edited = { ...config, hiddenSizes: [0] } as NetworkConfig;
+  assert.throws(
+    () => decodeCheckpoint(encodeCheckpoint(sampleState(), edited), 'runs/x/checkpoint.safetensors'),
+    (e: unknown) =>
+      e instanceof CheckpointError &&
+      /runs\/x\/checkpoint\.safetensors/.test(e.message) &&
+      /saved config is invalid: hiddenSizes must be an array of positive integers/.test(e.message),
+  );
+});
