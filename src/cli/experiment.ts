@@ -140,6 +140,7 @@ export async function runExperimentCommand(
     const records = readExperimentRecords(
       options.out,
       EXPERIMENTS.map((e) => e.name),
+      (path, reason) => print(`gallery: skipped ${path}: ${reason}; run its experiment again`),
     );
     return `${await writeGallery(options.out, records)} (${records.length} experiments)`;
   });

@@ -86,17 +86,43 @@ export async function writeExperimentRun(
 
 /**
  * The records of the experiments in `root` that have a summary.json, in the given name order
- * (names without a folder are skipped).
+ * (names without a folder are skipped; a summary that is not valid JSON or lacks name, claim,
+ * figures or key is skipped and reported through onSkip).
  */
-export function readExperimentRecords(root: string, order: readonly string[]): ExperimentRecord[] {
+export function readExperimentRecords(
+  root: string,
+  order: readonly string[],
+  onSkip: (path: string, reason: string) => void = () => {},
+): ExperimentRecord[] {
   if (!existsSync(root)) return [];
   const present = new Set(readdirSync(root));
-  return order
-    .filter((name) => present.has(name) && existsSync(join(root, name, 'summary.json')))
-    .map(
-      (name) =>
-        JSON.parse(readFileSync(join(root, name, 'summary.json'), 'utf8')) as ExperimentRecord,
-    );
+  const records: ExperimentRecord[] = [];
+  for (const name of order) {
+    const path = join(root, name, 'summary.json');
+    if (!present.has(name) || !existsSync(path)) continue;
+    // A summary from an older version or edited by hand must not break the whole gallery.
+    let record: unknown;
+    try {
+      record = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      onSkip(path, `not readable JSON (${(error as Error).message})`);
+      continue;
+    }
+    const r = record as Partial<Record<keyof ExperimentRecord, unknown>> | null;
+    if (
+      typeof r !== 'object' ||
+      r === null ||
+      r.name !== name ||
+      typeof r.claim !== 'string' ||
+      !Array.isArray(r.figures) ||
+      !Array.isArray(r.key)
+    ) {
+      onSkip(path, 'not an experiment summary (name, claim, figures and key expected)');
+      continue;
+    }
+    records.push(record as ExperimentRecord);
+  }
+  return records;
 }
 
 /**

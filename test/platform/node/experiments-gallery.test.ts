@@ -63,3 +63,24 @@ test('the gallery shows each figure by relative path beside its claim and key nu
   const path = await writeGallery(root, [record]);
   assert.ok(existsSync(path) && path.endsWith('index.html'));
 });
+
+test('a corrupt or foreign summary.json is skipped and reported, not fatal to the gallery', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gradlab-gallery-bad-'));
+  try {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(join(dir, 'a'));
+    writeFileSync(join(dir, 'a', 'summary.json'), '{"name": "a", "cla');
+    mkdirSync(join(dir, 'b'));
+    writeFileSync(join(dir, 'b', 'summary.json'), '{"name": "b"}');
+    const skipped: string[] = [];
+    const records = readExperimentRecords(dir, ['a', 'b'], (path, reason) =>
+      skipped.push(`${path}: ${reason}`),
+    );
+    assert.equal(records.length, 0);
+    assert.equal(skipped.length, 2);
+    assert.match(skipped[0]!, /a[/\\]summary\.json: not readable JSON/);
+    assert.match(skipped[1]!, /b[/\\]summary\.json: not an experiment summary/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
