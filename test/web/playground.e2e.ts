@@ -126,6 +126,22 @@ describe(
       t.diagnostic(`browser: test accuracy ${d.testAccuracy}, ${d.itPerSec} it/s`);
     });
 
+    test('a chart render that waits while training goes on draws the series as they were', async () => {
+      // chart-delay holds every deferred render for 400 ms, so progress events always arrive
+      // between a render's request and its run (a busy machine did this by chance).
+      const errors: string[] = [];
+      const slow = await openPage(`${server.url}?chart-delay=400#train`);
+      slow.on('pageerror', (e) => errors.push(e.message));
+      await slow.waitForSelector('#panel-train[data-ready=true]');
+      await slow.fill('#tr-iters', '4000');
+      await slow.fill('#tr-size', '2000');
+      await slow.click('#tr-start');
+      await slow.waitForSelector('#panel-train[data-state=done]', { timeout: 90_000 });
+      await chartReady(slow, 'tr-loss-chart');
+      await slow.close();
+      assert.deepEqual(errors, []);
+    });
+
     test('a digit drawn on the canvas is recognised', async () => {
       await showTab(page, 'draw');
       // A "1": one vertical stroke; a "0": an ellipse.

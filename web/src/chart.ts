@@ -6,6 +6,16 @@ import { compile, type TopLevelSpec } from 'vega-lite';
  * turns into SVG/PNG) as live SVG. Each `show` replaces the previous view and finalizes it, so
  * its timers and listeners do not leak; `showLater` coalesces bursts of updates to one per frame.
  */
+/**
+ * Extra milliseconds between a `showLater` call and its render, from the page URL's
+ * `chart-delay` parameter (0 when absent). Tests set it so that training events keep arriving
+ * while a render is pending, which is when a spec built from live arrays would go wrong.
+ */
+const RENDER_DELAY_MS = Math.max(
+  0,
+  Number(new URLSearchParams(globalThis.location?.search ?? '').get('chart-delay')) || 0,
+);
+
 export class ChartSlot {
   readonly #el: HTMLElement;
   #view: View | null = null;
@@ -55,18 +65,26 @@ export class ChartSlot {
     return this.#busy;
   }
 
-  /** Renders the spec that `build` returns at the next animation frame; later calls win. */
+  /**
+   * Renders the spec that `build` returns at the next animation frame; later calls win.
+   * `build` runs later than this call, so it must read only data that will not change meanwhile
+   * (pass it copies, not arrays that keep growing).
+   */
   showLater(build: () => TopLevelSpec): void {
     this.#pending = build;
     this.#el.dataset.busy = 'true';
     if (this.#frame) return;
-    this.#frame = requestAnimationFrame(() => {
+    const render = (): void => {
       this.#frame = 0;
       const next = this.#pending;
       this.#pending = null;
       if (next) void this.show(next());
       else if (this.#queued === 0) delete this.#el.dataset.busy;
-    });
+    };
+    this.#frame =
+      RENDER_DELAY_MS > 0
+        ? window.setTimeout(() => requestAnimationFrame(render), RENDER_DELAY_MS)
+        : requestAnimationFrame(render);
   }
 
   /**

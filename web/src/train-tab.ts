@@ -66,18 +66,20 @@ export function mount(panel: HTMLElement): void {
     if (!force && now - lastChart < CHART_INTERVAL_MS) return;
     lastChart = now;
     const width = lossSlot.fitWidth(90, 520, 200);
+    // The render runs later, while progress events keep pushing to `losses` and `epochs`:
+    // build every series now, from copies taken at the same moment.
     if (losses.length > 0) {
-      const iterations = losses.map((_, i) => i + 1);
-      lossSlot.showLater(() => lossChart(iterations, losses, { width, height: 240 }));
+      const ys = losses.slice();
+      const xs = ys.map((_, i) => i + 1);
+      lossSlot.showLater(() => lossChart(xs, ys, { width, height: 240 }));
     }
     if (epochs.length > 0) {
+      const epochXs = epochs.map((e) => e.epoch);
+      const train = epochs.map((e) => e.train);
+      const test = epochs.map((e) => e.test);
+      const accWidth = accSlot.fitWidth(90, 520, 200);
       accSlot.showLater(() =>
-        accuracyChart(
-          epochs.map((e) => e.epoch),
-          epochs.map((e) => e.train),
-          epochs.map((e) => e.test),
-          { width: accSlot.fitWidth(90, 520, 200), height: 240 },
-        ),
+        accuracyChart(epochXs, train, test, { width: accWidth, height: 240 }),
       );
     }
   };
