@@ -55,6 +55,14 @@ export interface ExperimentResult {
   readonly numbers: { readonly [key: string]: JsonValue };
 }
 
+/** A passage of the study notes that an experiment tests, quoted in its original language. */
+export interface NoteQuote {
+  /** Which note and section, e.g. 'note 002, gradient descent (Taylor expansion)'. */
+  readonly source: string;
+  /** The passage as the note writes it. */
+  readonly quote: string;
+}
+
 /**
  * A named, seeded, reproducible experiment that illustrates one claim of the seed notes.
  * `run` is pure computation (no files, no clock): the same context gives the same result.
@@ -70,6 +78,8 @@ export interface Experiment {
   readonly claim: string;
   /** Where the book makes it, e.g. 'ch04 §4.3.2'. */
   readonly book: string;
+  /** The study note's own words for the claim (Korean original) and where they stand. */
+  readonly note?: NoteQuote;
   /** True when run() needs `context.mnist`. */
   readonly needsMnist: boolean;
   run(context: ExperimentContext): ExperimentResult;

@@ -11,6 +11,7 @@ import { overfittingExperiment } from './overfitting.js';
 import { partialDerivativesExperiment } from './partial-derivatives.js';
 import { simpleNetExperiment } from './simple-net.js';
 import { trainMnistExperiment } from './train-mnist.js';
+import { whyNegativeGradientExperiment } from './why-negative-gradient.js';
 
 /**
  * Every experiment, in the order of the book (and of the gallery).
@@ -21,6 +22,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   partialDerivativesExperiment,
   gradientFieldExperiment,
   gradientDescentExperiment,
+  whyNegativeGradientExperiment,
   learningRateExperiment,
   simpleNetExperiment,
   lossVsAccuracyExperiment,

@@ -7,8 +7,14 @@ import { numericalGradient } from './numerical-gradient.js';
 export interface GradientDescentOptions {
   /** The learning rate η (default 0.01, the book's). Too large overshoots, too small barely moves. */
   lr?: number;
-  /** The number of steps (default 100). */
+  /** The number of steps (default 100); with `tolerance`, the most steps taken. */
   stepNum?: number;
+  /**
+   * Stop as soon as ‖∇f(x)‖ ≤ tolerance (default: never, run all stepNum steps). A stop test on
+   * the gradient's norm fires near a minimum whatever η is; comparing L before and after a step
+   * (`L(x') == L(x)`) almost never does in floating point.
+   */
+  tolerance?: number;
 }
 
 /** The result of gradientDescent: the final point and the path that led there. */
@@ -21,6 +27,10 @@ export interface GradientDescentResult {
    * drawn path ends where x does.
    */
   readonly history: readonly (readonly number[])[];
+  /** The steps taken: stepNum, or fewer when `tolerance` stopped the descent. */
+  readonly steps: number;
+  /** ‖∇f‖ at the last gradient computed (NaN when no step was asked for). */
+  readonly gradientNorm: number;
 }
 
 /**
@@ -33,6 +43,7 @@ export interface GradientDescentResult {
  * const f = (x: Tensor) => x.data[0] * x.data[0] + x.data[1] * x.data[1]; // function_2
  * gradientDescent(f, [-3, 4], { lr: 0.1, stepNum: 100 }).x.toArray();
  * // [-6.111107928998789e-10, 8.148143905314271e-10]
+ * gradientDescent(f, [-3, 4], { lr: 0.1, stepNum: 1000, tolerance: 1e-6 }).steps; // 73
  */
 export function gradientDescent(
   f: (x: Tensor) => number,
@@ -47,13 +58,23 @@ export function gradientDescent(
   if (!Number.isInteger(stepNum) || stepNum < 0) {
     throw new RangeError(`gradientDescent: stepNum must be an integer ≥ 0, got ${String(stepNum)}`);
   }
+  const tolerance = options.tolerance ?? -1;
+  if (options.tolerance !== undefined && !(tolerance >= 0)) {
+    throw new RangeError(
+      `gradientDescent: tolerance must be a number ≥ 0, got ${String(options.tolerance)}`,
+    );
+  }
   const x = clone(tensor(initX));
   const history: number[][] = [Array.from(x.data)];
   let grad: Tensor | undefined;
-  for (let i = 0; i < stepNum; i++) {
+  let steps = 0;
+  let gradientNorm = NaN;
+  for (; steps < stepNum; steps++) {
     grad = numericalGradient(f, x, 1e-4, grad);
+    gradientNorm = Math.hypot(...grad.data);
+    if (gradientNorm <= tolerance) break;
     axpyInPlace(x, -lr, grad); // x ← x − lr·grad, the same rounding as NumPy's x -= lr * grad
     history.push(Array.from(x.data));
   }
-  return { x, history };
+  return { x, history, steps, gradientNorm };
 }

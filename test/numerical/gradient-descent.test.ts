@@ -61,3 +61,17 @@ test('bad lr or stepNum throw a RangeError naming the option', () => {
   );
   assert.throws(() => gradientDescent(function2, [1, 1], { stepNum: 1.5 }), RangeError);
 });
+
+test('tolerance stops the descent once ‖∇f‖ ≤ tolerance, and the path ends there', () => {
+  const r = gradientDescent(function2, [-3.0, 4.0], { lr: 0.1, stepNum: 1000, tolerance: 1e-6 });
+  // ‖∇f‖ = 10·0.8^k falls to 1e-6 at k = 73 (0.8^73·10 ≈ 8.4e-7, 0.8^72·10 ≈ 1.05e-6).
+  assert.equal(r.steps, 73);
+  assert.equal(r.history.length, 74);
+  assert.ok(r.gradientNorm <= 1e-6 && r.gradientNorm > 8e-7, String(r.gradientNorm));
+  const all = gradientDescent(function2, [-3.0, 4.0], { lr: 0.1, stepNum: 100 });
+  assert.equal(all.steps, 100);
+  assert.throws(
+    () => gradientDescent(function2, [1, 1], { tolerance: -1 }),
+    /tolerance must be a number ≥ 0, got -1/,
+  );
+});

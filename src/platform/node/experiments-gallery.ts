@@ -7,6 +7,7 @@ import type {
   ExperimentSize,
   JsonValue,
   KeyNumber,
+  NoteQuote,
 } from '../../experiments/experiment.js';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.js';
 import { writeChart } from './render-chart.js';
@@ -17,6 +18,8 @@ export interface ExperimentRecord {
   readonly title: string;
   readonly claim: string;
   readonly book: string;
+  /** The note's passage that the experiment tests, in its original language. */
+  readonly note?: NoteQuote;
   readonly size: ExperimentSize;
   readonly seed: number;
   readonly runtimeSeconds: number;
@@ -72,6 +75,7 @@ export async function writeExperimentRun(
     title: experiment.title,
     claim: experiment.claim,
     book: experiment.book,
+    ...(experiment.note ? { note: experiment.note } : {}),
     size: info.size,
     seed: info.seed,
     runtimeSeconds: info.runtimeSeconds,
@@ -159,6 +163,8 @@ export function galleryHtml(records: readonly ExperimentRecord[]): string {
 <style>
 body { font-family: 'DejaVu Sans', Arial, sans-serif; max-width: 1280px; margin: 2em auto; padding: 0 1em; color: #222; }
 section { border-top: 1px solid #ddd; padding-top: 1em; margin-top: 2em; }
+.note { white-space: pre-line; margin: 0.4em 0; padding: 0.4em 1em; border-left: 4px solid #ff7f0e; background: #fff8f0; font-family: 'NanumGothic', 'Noto Sans CJK KR', sans-serif; }
+.note footer { font-size: 0.85em; color: #666; }
 .claim { font-size: 1.1em; background: #f5f8fc; border-left: 4px solid #1f77b4; padding: 0.6em 1em; }
 .figures { display: flex; flex-wrap: wrap; gap: 1.5em; }
 figure { margin: 0; max-width: 600px; }
@@ -194,7 +200,7 @@ function sectionHtml(r: ExperimentRecord): string {
     .join('\n');
   return `<section id="${esc(r.name)}">
 <h2>${esc(r.title)} <code>${esc(r.name)}</code></h2>
-<p class="claim">${esc(r.claim)}</p>
+${r.note ? `<blockquote class="note" lang="ko">${esc(r.note.quote)}<footer>${esc(r.note.source)}</footer></blockquote>\n` : ''}<p class="claim">${esc(r.claim)}</p>
 <table>
 ${rows}
 </table>
