@@ -19,6 +19,8 @@ export default defineConfig({
   // No SPA fallback: an unknown path is a 404, not index.html.
   appType: 'mpa',
   plugins: [mnistAssets()],
+  // The page is a consumer of the library: `import { … } from 'gradlab'` is its public entry.
+  resolve: { alias: { gradlab: here('./src/index.ts') } },
   server: {
     host: '127.0.0.1',
     port: 5173,

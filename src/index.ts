@@ -119,6 +119,7 @@ export { AdaGrad, type AdaGradOptions } from './optim/adagrad.js';
 export { RMSprop, type RMSpropOptions } from './optim/rmsprop.js';
 export { Adam, type AdamOptions } from './optim/adam.js';
 export { createOptimizer, OPTIMIZER_NAMES, type OptimizerName } from './optim/create-optimizer.js';
+export { DEFAULT_LEARNING_RATES } from './optim/create-optimizer.js';
 
 // Data (pure: parsing and batching; file access is in src/platform/node)
 export {
@@ -138,7 +139,7 @@ export {
   toOneHot,
   type ImageDataset,
 } from './data/dataset.js';
-export { preprocessDigit, type PixelImage } from './data/preprocess-digit.js';
+export { preprocessDigit, DIGIT_SIZE, type PixelImage } from './data/preprocess-digit.js';
 export { ImageDatasetError, checkImageDataset } from './data/check-image-dataset.js';
 export { gaussianBlobs, type GaussianBlobsOptions, type SyntheticSet } from './data/synthetic.js';
 
@@ -173,6 +174,7 @@ export {
   type Sampling,
 } from './train/train-options.js';
 export { prepareTraining } from './train/prepare-training.js';
+export { networkConfigFor } from './train/network-config.js';
 export { TrainingRun, type TrainingData, type TrainingSetup } from './train/training-run.js';
 export {
   trainSteps,

@@ -12,11 +12,14 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_PATH as CHROMIUM, launchChromium } from '../../scripts/web-browser.js';
 import { startPlayground, type PlaygroundServer } from '../../scripts/web-server.js';
-import { createRng } from '../../src/tensor/rng.js';
-import { createNetwork } from '../../src/models/create-network.js';
-import { networkConfigFor } from '../../src/train/network-config.js';
-import { encodeModel, loadModel } from '../../src/train/model-file.js';
-import { resolveTrainOptions } from '../../src/train/train-options.js';
+import {
+  createNetwork,
+  createRng,
+  encodeModel,
+  loadModel,
+  networkConfigFor,
+  resolveTrainOptions,
+} from '../../src/index.js';
 
 const SHOTS = 'test-results/web';
 const DESKTOP = { width: 1280, height: 800 };

@@ -1,8 +1,4 @@
-import { gradientDescent } from '../../src/numerical/gradient-descent.js';
-import { numericalGradient } from '../../src/numerical/numerical-gradient.js';
-import { tensor } from '../../src/tensor/creation.js';
-import type { Tensor } from '../../src/tensor/tensor.js';
-import { contourChart } from '../../src/plot/contour-chart.js';
+import { contourChart, gradientDescent, numericalGradient, tensor, type Tensor } from 'gradlab';
 import { ChartSlot } from './chart.js';
 import { SURFACES, type SurfaceFunction } from './descent-functions.js';
 import { byId, fmt } from './dom.js';

@@ -1,5 +1,4 @@
-import { DIGIT_SIZE, preprocessDigit } from '../../src/data/preprocess-digit.js';
-import { barChart } from '../../src/plot/bar-chart.js';
+import { barChart, DIGIT_SIZE, preprocessDigit } from 'gradlab';
 import { ChartSlot } from './chart.js';
 import { byId, fmt } from './dom.js';
 import { describeModel, importModelFile } from './model-file.js';

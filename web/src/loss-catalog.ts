@@ -1,8 +1,8 @@
 import {
   BCELoss,
   BCEWithLogitsLoss,
-  CrossEntropyLoss,
   crossEntropyError,
+  CrossEntropyLoss,
   HingeEmbeddingLoss,
   HuberLoss,
   KLDivLoss,
@@ -14,7 +14,7 @@ import {
   SmoothL1Loss,
   SoftMarginLoss,
   sumSquaresError,
-} from '../../src/losses/index.js';
+} from 'gradlab';
 import {
   bookFunction,
   classRows,

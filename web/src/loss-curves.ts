@@ -1,6 +1,4 @@
-import { numericalDiff } from '../../src/numerical/numerical-diff.js';
-import { fromArray } from '../../src/tensor/creation.js';
-import type { Tensor } from '../../src/tensor/tensor.js';
+import { fromArray, numericalDiff, type Tensor } from 'gradlab';
 
 /**
  * What the Losses panel needs to know about a loss (its controls and how to sample it), and the

@@ -1,4 +1,4 @@
-import { lineChart } from '../../src/plot/line-chart.js';
+import { lineChart } from 'gradlab';
 import { ChartSlot } from './chart.js';
 import { byId, fmt } from './dom.js';
 import { LOSSES } from './loss-catalog.js';

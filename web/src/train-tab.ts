@@ -1,7 +1,10 @@
-import { accuracyChart } from '../../src/plot/accuracy-chart.js';
-import { lossChart } from '../../src/plot/loss-chart.js';
-import type { TrainOptionsInput } from '../../src/train/train-options.js';
-import { DEFAULT_LEARNING_RATES, type OptimizerName } from '../../src/optim/create-optimizer.js';
+import {
+  accuracyChart,
+  DEFAULT_LEARNING_RATES,
+  lossChart,
+  type OptimizerName,
+  type TrainOptionsInput,
+} from 'gradlab';
 import { ChartSlot } from './chart.js';
 import { byId, fmt } from './dom.js';
 import { describeModel, downloadModel, importModelFile } from './model-file.js';

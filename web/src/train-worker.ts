@@ -1,11 +1,15 @@
-import type { ImageDataset } from '../../src/data/dataset.js';
-import type { Network } from '../../src/models/network.js';
-import { fromArray } from '../../src/tensor/creation.js';
-import { softmaxRows } from '../../src/tensor/ops/softmax-rows.js';
-import { createRng } from '../../src/tensor/rng.js';
-import type { TrainingRun } from '../../src/train/training-run.js';
-import { trainSteps, type TrainEvent, type TrainResult } from '../../src/train/train-steps.js';
-import type { TrainOptionsInput } from '../../src/train/train-options.js';
+import {
+  createRng,
+  fromArray,
+  softmaxRows,
+  trainSteps,
+  type ImageDataset,
+  type Network,
+  type TrainEvent,
+  type TrainingRun,
+  type TrainOptionsInput,
+  type TrainResult,
+} from 'gradlab';
 import { fetchMnist } from './mnist-fetch.js';
 import { SpeedMeter } from './speed-meter.js';
 import {

@@ -1,10 +1,16 @@
-import { setBackend } from '../../src/backend/registry.js';
-import { createWasmBackend, wasmSimdSupported } from '../../src/backend/wasm/wasm-backend.js';
-import type { Network } from '../../src/models/network.js';
-import { encodeModel, loadModel } from '../../src/train/model-file.js';
-import { prepareTraining } from '../../src/train/prepare-training.js';
-import { resolveTrainOptions, type TrainOptionsInput } from '../../src/train/train-options.js';
-import type { TrainingData, TrainingRun } from '../../src/train/training-run.js';
+import {
+  createWasmBackend,
+  encodeModel,
+  loadModel,
+  prepareTraining,
+  resolveTrainOptions,
+  setBackend,
+  wasmSimdSupported,
+  type Network,
+  type TrainingData,
+  type TrainingRun,
+  type TrainOptionsInput,
+} from 'gradlab';
 import type { ModelInfo } from './protocol.js';
 
 /**
