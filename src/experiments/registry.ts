@@ -6,10 +6,12 @@ import { lossesExperiment } from './losses.js';
 import { lossVsAccuracyExperiment } from './loss-vs-accuracy.js';
 import { maxLikelihoodExperiment } from './max-likelihood.js';
 import { mseVsCrossEntropyExperiment } from './mse-vs-cross-entropy.js';
+import { nonconvexDescentExperiment } from './nonconvex-descent.js';
 import { numericalDiffExperiment } from './numerical-diff.js';
 import { overfittingExperiment } from './overfitting.js';
 import { partialDerivativesExperiment } from './partial-derivatives.js';
 import { simpleNetExperiment } from './simple-net.js';
+import { totalDerivativeExperiment } from './total-derivative.js';
 import { trainMnistExperiment } from './train-mnist.js';
 import { whyNegativeGradientExperiment } from './why-negative-gradient.js';
 
@@ -20,9 +22,11 @@ import { whyNegativeGradientExperiment } from './why-negative-gradient.js';
 export const EXPERIMENTS: readonly Experiment[] = [
   numericalDiffExperiment,
   partialDerivativesExperiment,
+  totalDerivativeExperiment,
   gradientFieldExperiment,
   gradientDescentExperiment,
   whyNegativeGradientExperiment,
+  nonconvexDescentExperiment,
   learningRateExperiment,
   simpleNetExperiment,
   lossVsAccuracyExperiment,
