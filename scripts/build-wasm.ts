@@ -2,7 +2,9 @@
  * Compiles the AssemblyScript kernels (assembly/index.ts) to WebAssembly and writes them as a
  * base64 TypeScript module, src/backend/wasm/kernels-wasm.ts, so the WASM backend loads in Node
  * and in the browser without fs or fetch. The generated module is committed; `--check` exits 1
- * when it is out of date with the sources (for CI).
+ * when it is out of date with the sources (for CI, which installs with scripts off so that the
+ * `prepare` rebuild cannot hide a stale module). The module is written only when its text
+ * changes, so `npm install` leaves an up-to-date tree untouched.
  *
  * Usage: tsx scripts/build-wasm.ts [--check]
  */
@@ -58,13 +60,20 @@ async function main(): Promise<void> {
   };
   const text = moduleText(await compile(), pkg.version);
   const path = `${ROOT}/${OUT}`;
+  const current = await readFile(path, 'utf8').catch(() => '');
   if (check) {
-    const current = await readFile(path, 'utf8').catch(() => '');
     if (current !== text) {
-      console.error(`build-wasm: ${OUT} is out of date with assembly/; run npm run build:wasm`);
+      console.error(
+        `build-wasm: the committed WASM module ${OUT} is out of date with assembly/*.ts ` +
+          '(a kernel source changed without regenerating it); run `npm run build:wasm` and commit the result',
+      );
       process.exit(1);
     }
     console.log(`build-wasm: ${OUT} is up to date`);
+    return;
+  }
+  if (current === text) {
+    console.log(`build-wasm: ${OUT} is up to date (not rewritten)`);
     return;
   }
   await writeFile(path, text);
