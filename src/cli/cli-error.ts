@@ -1,4 +1,5 @@
 import { CommanderError } from 'commander';
+import { DivergenceError } from '../train/divergence.js';
 
 /** Exit code of a wrong command line (unknown option, bad value, conflicting options). */
 export const EXIT_USAGE = 2;
@@ -52,6 +53,18 @@ export function printableLine(text: string): string {
     );
 }
 
+/**
+ * A library error's message in the command line's words: the library names its options
+ * (learningRate), the CLI its flags (--lr).
+ * @example
+ * cliMessage(new DivergenceError(2, 'loss', '', Number.NaN, 1)); // → 'training diverged at iteration 2: the loss is NaN with learning rate 1; try a smaller learning rate (e.g. --lr 0.1)'
+ */
+export function cliMessage(error: Error): string {
+  if (error instanceof DivergenceError)
+    return `${error.diagnosis}; try a smaller learning rate (e.g. --lr ${error.suggestedLearningRate})`;
+  return error.message;
+}
+
 /** Errors that mean the command line was wrong (exit 2). */
 const USAGE_ERRORS = new Set(['UsageError', 'TrainOptionsError']);
 
@@ -66,7 +79,7 @@ export function describeError(error: unknown): { line: string; code: number } {
   if (error instanceof CommanderError)
     return { line: '', code: error.exitCode === 0 ? 0 : EXIT_USAGE };
   if (error instanceof Error) {
-    const oneLine = printableLine(error.message);
+    const oneLine = printableLine(cliMessage(error));
     if (USAGE_ERRORS.has(error.name)) return { line: `gradlab: ${oneLine}`, code: EXIT_USAGE };
     if (USER_ERRORS.has(error.name)) return { line: `gradlab: ${oneLine}`, code: EXIT_FAILURE };
     const frame =

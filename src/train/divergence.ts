@@ -19,13 +19,22 @@ export const LOSS_EXPLOSION_FACTOR = 4;
 
 /**
  * Training diverged: a NaN or ±Infinity appeared in the loss, a gradient, a parameter (after the
- * update) or, with debugAnomaly, a layer's output; or the loss exploded. The message names the iteration, the tensor
- * and the learning rate, and suggests a smaller rate (too large a rate overshoots; Book §4.4.1).
+ * update) or, with debugAnomaly, a layer's output; or the loss exploded. The message names the
+ * iteration, the tensor and the learning rate, and suggests a ten times smaller `learningRate`
+ * (too large a rate overshoots; Book §4.4.1). It speaks in option names: an entry point that
+ * has its own words for them (the CLI's --lr) builds its line from `diagnosis` and
+ * `suggestedLearningRate`.
  * @example
- * try { train(...); } catch (e) { if (e instanceof DivergenceError) e.iteration; } // e.g. 3
+ * const e = new DivergenceError(12, 'gradient', 'b1', Number.NaN, 1e6);
+ * e.message; // → 'training diverged at iteration 12: gradient b1 is NaN with learning rate 1000000; try a smaller learningRate (e.g. 100000)'
+ * e.suggestedLearningRate; // → 100000
  */
 export class DivergenceError extends Error {
   override readonly name = 'DivergenceError';
+  /** What happened, without the advice: "training diverged at iteration …, with learning rate …". */
+  readonly diagnosis: string;
+  /** A learning rate ten times smaller than the one that diverged. */
+  readonly suggestedLearningRate: number;
 
   constructor(
     /** The 1-based iteration whose step produced the value. */
@@ -43,16 +52,17 @@ export class DivergenceError extends Error {
       site === 'loss explosion'
         ? `the loss rose to ${value.toFixed(4)}, over ${LOSS_EXPLOSION_FACTOR} × the first iteration's ${firstLoss?.toFixed(4)},`
         : `${site === 'loss' ? 'the loss' : `${site} ${tensorName}`} is ${value}`;
-    super(
-      `training diverged at iteration ${iteration}: ${what} with learning rate ${learningRate}; ` +
-        `try a smaller learning rate (e.g. --lr ${suggestSmaller(learningRate)})`,
-    );
+    const diagnosis = `training diverged at iteration ${iteration}: ${what} with learning rate ${learningRate}`;
+    const smaller = suggestSmaller(learningRate);
+    super(`${diagnosis}; try a smaller learningRate (e.g. ${smaller})`);
+    this.diagnosis = diagnosis;
+    this.suggestedLearningRate = smaller;
   }
 }
 
 /** A learning rate ten times smaller, printed without float noise. */
-function suggestSmaller(lr: number): string {
-  return String(Number((lr / 10).toPrecision(6)));
+function suggestSmaller(lr: number): number {
+  return Number((lr / 10).toPrecision(6));
 }
 
 /** The first value of `t` that is NaN or ±Infinity, or undefined when all are finite. */

@@ -75,7 +75,6 @@ function inferConfig(
   };
 }
 
-
 /**
  * Reads a model file into a network: the architecture from `__metadata__.config` (or inferred
  * from the shapes of W1, W2, … with ReLU when absent), then every parameter checked for name,
@@ -88,7 +87,7 @@ export function loadModel(bytes: Uint8Array, source: string): Network {
   if (metadata.format === CHECKPOINT_FORMAT) {
     throw new ModelFileError(
       source,
-      'this is a training checkpoint (for train --resume); give the model.safetensors next to it',
+      'this is a training checkpoint (it resumes a training run, it is not a model); give the model file (model.safetensors) saved next to it',
     );
   }
   let config: NetworkConfig;

@@ -21,6 +21,15 @@ test('usage errors exit 2 and file or training errors exit 1, each as one line',
   assert.match(d.line, /^gradlab: training diverged at iteration 3/);
 });
 
+test('the CLI says --lr where the library error says learningRate', () => {
+  const { line } = describeError(new DivergenceError(3, 'gradient', 'W1', Number.NaN, 0.5));
+  assert.equal(
+    line,
+    'gradlab: training diverged at iteration 3: gradient W1 is NaN with learning rate 0.5; try a smaller learning rate (e.g. --lr 0.05)',
+  );
+  assert.doesNotMatch(line, /learningRate/);
+});
+
 test('commander errors keep help at exit 0 and map the rest to 2', () => {
   assert.equal(describeError(new CommanderError(0, 'commander.helpDisplayed', '')).code, 0);
   assert.equal(describeError(new CommanderError(1, 'commander.unknownOption', 'x')).code, 2);

@@ -24,8 +24,16 @@ test('the error names the iteration, the tensor and the learning rate and sugges
       e.iteration === 12 &&
       e.tensorName === 'b1' &&
       e.message ===
-        'training diverged at iteration 12: gradient b1 is NaN with learning rate 1000000; try a smaller learning rate (e.g. --lr 100000)',
+        'training diverged at iteration 12: gradient b1 is NaN with learning rate 1000000; try a smaller learningRate (e.g. 100000)',
   );
+});
+
+test('the library error speaks in option names, never in command-line flags', () => {
+  const e = new DivergenceError(3, 'loss explosion', '', 40, 2.5, 2.3);
+  assert.equal(e.suggestedLearningRate, 0.25);
+  assert.ok(e.message.startsWith(`${e.diagnosis}; `));
+  assert.doesNotMatch(e.message, /--[a-z]/);
+  assert.match(e.message, /learningRate/);
 });
 
 test('checkFiniteAll passes finite tensors whose sum overflows, as the exact scan does', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { encodeSafetensors } from '../../src/io/safetensors.js';
 import { createNetwork } from '../../src/models/create-network.js';
+import { CHECKPOINT_FORMAT } from '../../src/train/checkpoint.js';
 import { encodeModel, loadModel, ModelFileError } from '../../src/train/model-file.js';
 import { networkConfigFor } from '../../src/train/network-config.js';
 import { resolveTrainOptions } from '../../src/train/train-options.js';
@@ -81,5 +82,17 @@ test('missing, misshaped or unexpected tensors are named with the file', () => {
   assert.throws(
     () => loadModel(encodeSafetensors(base, { config: '{' }), 'm'),
     /config is not valid JSON/,
+  );
+});
+
+test('a checkpoint given as a model is refused in library words, with no command-line flag', () => {
+  const bytes = encodeSafetensors({}, { format: CHECKPOINT_FORMAT });
+  assert.throws(
+    () => loadModel(bytes, 'runs/a/checkpoint.safetensors'),
+    (e: unknown) =>
+      e instanceof ModelFileError &&
+      /training checkpoint/.test(e.message) &&
+      /model\.safetensors/.test(e.message) &&
+      !/--[a-z]|\btrain\b/.test(e.message),
   );
 });

@@ -24,7 +24,7 @@ test('a learning rate of 1e6 stops training at iteration 2, where the loss explo
       e.iteration === 2 &&
       e.site === 'loss explosion' &&
       e.learningRate === 1e6 &&
-      /^training diverged at iteration 2: the loss rose to \d+\.\d{4}, over 4 × the first iteration's 1\.\d{4}, with learning rate 1000000; try a smaller learning rate \(e\.g\. --lr 100000\)$/.test(
+      /^training diverged at iteration 2: the loss rose to \d+\.\d{4}, over 4 × the first iteration's 1\.\d{4}, with learning rate 1000000; try a smaller learningRate \(e\.g\. 100000\)$/.test(
         e.message,
       ),
   );
