@@ -35,7 +35,10 @@ export {
   type GradientCheckOptions,
 } from './numerical/gradient-check.js';
 export { TwoLayerNumericalGradient } from './numerical/two-layer-numerical-gradient.js';
-export { type TwoLayerWeights, type HiddenActivation } from './numerical/two-layer-forward-cache.js';
+export {
+  type TwoLayerWeights,
+  type HiddenActivation,
+} from './numerical/two-layer-forward-cache.js';
 
 // Losses: the book's forms and PyTorch's
 export {
@@ -97,12 +100,14 @@ export { Affine } from './layers/affine.js';
 export { Relu } from './layers/relu.js';
 export { Sigmoid } from './layers/sigmoid.js';
 export { SoftmaxWithLoss } from './layers/softmax-with-loss.js';
+export { LossAdapter, type ReducibleLoss } from './layers/loss-adapter.js';
 export { Dropout } from './layers/dropout.js';
 export { MulLayer } from './layers/mul-layer.js';
 export { AddLayer } from './layers/add-layer.js';
 
 // Networks
 export type { Network, NetworkConfig, Params } from './models/network.js';
+export { LayeredNet } from './models/layered-net.js';
 export { SimpleNet } from './models/simple-net.js';
 export { TwoLayerNet, type TwoLayerNetOptions } from './models/two-layer-net.js';
 export { MultiLayerNet, type MultiLayerNetOptions } from './models/multi-layer-net.js';
@@ -159,8 +164,16 @@ export { accuracyChart, type AccuracyChartOptions } from './plot/accuracy-chart.
 export { functionChart, type FunctionChartOptions, type Tangent } from './plot/function-chart.js';
 export { barChart, type BarChartOptions } from './plot/bar-chart.js';
 export { contourChart, type ContourChartOptions } from './plot/contour-chart.js';
-export { vectorFieldChart, type VectorFieldChartOptions, type Arrow } from './plot/vector-field-chart.js';
-export { scatterChart, type ScatterSeries, type ScatterChartOptions } from './plot/scatter-chart.js';
+export {
+  vectorFieldChart,
+  type VectorFieldChartOptions,
+  type Arrow,
+} from './plot/vector-field-chart.js';
+export {
+  scatterChart,
+  type ScatterSeries,
+  type ScatterChartOptions,
+} from './plot/scatter-chart.js';
 
 // Training (pure: the CLI and the browser worker drive the same loop)
 export {

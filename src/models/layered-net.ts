@@ -1,6 +1,6 @@
 import { Affine } from '../layers/affine.js';
 import { Dropout } from '../layers/dropout.js';
-import type { Labels, Layer } from '../layers/layer.js';
+import type { Labels, Layer, LossLayer } from '../layers/layer.js';
 import { SoftmaxWithLoss } from '../layers/softmax-with-loss.js';
 import { reuse } from '../tensor/ops/check.js';
 import { axpyInPlace } from '../tensor/ops/inplace.js';
@@ -16,9 +16,11 @@ import {
 import type { Network, NetworkConfig, Params } from './network.js';
 
 /**
- * What TwoLayerNet and MultiLayerNet share (the book writes it twice): a chain of layers ending
- * in SoftmaxWithLoss, with the Affine layers' W and b as params W1, b1, W2, b2, …
- *   L = cross-entropy(softmax(scores), t) + ½λ Σₗ ‖Wₗ‖²,  ∂L/∂Wₗ = backprop + λWₗ (λ = config.weightDecay).
+ * A network built from any layers and ending in any loss layer (what TwoLayerNet and MultiLayerNet
+ * share; the book writes it twice): the layers' outputs feed `lastLayer`, SoftmaxWithLoss by default
+ * (the book's classifier) or any other LossLayer, e.g. a PyTorch loss through LossAdapter, or a
+ * likelihood head's loss. The Affine layers' W and b are the params W1, b1, W2, b2, …
+ *   L = lastLayer(scores, t) + ½λ Σₗ ‖Wₗ‖²,  ∂L/∂Wₗ = backprop + λWₗ (λ = config.weightDecay).
  * `gradient` runs one forward (training mode: dropout on, as the book's train_flg=True) and one
  * backward. `numericalGradient` evaluates the same loss with any dropout masks frozen at those of
  * the last training forward, so it checks exactly what `gradient` computed.
@@ -26,26 +28,29 @@ import type { Network, NetworkConfig, Params } from './network.js';
  * Shapes: x (N, inputSize), t (N) or (N, outputSize) → scores (N, outputSize).
  * Book: the layer-based TwoLayerNet and MultiLayerNet (common/multi_layer_net.py).
  * @example
- * class SoftmaxRegression extends LayeredNet {
- *   constructor(W: Tensor, b: Tensor, config: NetworkConfig) { super([new Affine(W, b)], config); }
- * }
+ * // Linear regression y = 2x with PyTorch's MSELoss as the last layer.
+ * const net = new LayeredNet([new Affine(tensor([[2]]), tensor([0]))], config, new LossAdapter(new MSELoss()));
+ * net.loss(tensor([[1], [2]]), tensor([[2], [5]]));  // 0.5 (= (0² + 1²) / 2)
  */
-export abstract class LayeredNet implements Network {
+export class LayeredNet implements Network {
   readonly params: Params = {};
   /** The layers in forward order; the loss layer is `lastLayer`. */
   readonly layers: readonly Layer[];
-  readonly lastLayer = new SoftmaxWithLoss();
+  /** The loss layer that turns the last layer's output and the targets into L. */
+  readonly lastLayer: LossLayer;
   readonly #affines: readonly Affine[];
   readonly #dropouts: readonly Dropout[];
   readonly #grads: Params = {};
   readonly #squares: (Tensor | undefined)[] = [];
   readonly #accuracy: AccuracyBuffers = {};
 
-  protected constructor(
+  constructor(
     layers: readonly Layer[],
     readonly config: NetworkConfig,
+    lastLayer: LossLayer = new SoftmaxWithLoss(),
   ) {
     this.layers = layers;
+    this.lastLayer = lastLayer;
     this.#affines = layers.filter((l): l is Affine => l instanceof Affine);
     this.#dropouts = layers.filter((l): l is Dropout => l instanceof Dropout);
     this.#affines.forEach((a, i) => {

@@ -1,7 +1,7 @@
 import type { DType } from '../backend/backend.js';
 import { Affine } from '../layers/affine.js';
 import { Dropout } from '../layers/dropout.js';
-import type { Layer } from '../layers/layer.js';
+import type { Layer, LossLayer } from '../layers/layer.js';
 import { Relu } from '../layers/relu.js';
 import { Sigmoid } from '../layers/sigmoid.js';
 import { zeros } from '../tensor/creation.js';
@@ -28,11 +28,13 @@ export interface MultiLayerNetOptions {
   dtype?: DType;
   /** Draws the initial weights and the dropout masks (default createRng(0)). */
   rng?: Rng;
+  /** The loss layer (default SoftmaxWithLoss); any LossLayer, e.g. a likelihood head's loss. */
+  lastLayer?: LossLayer;
 }
 
 /**
  * A fully connected classifier with any number of hidden layers:
- *   [Affine → ReLU|Sigmoid → (Dropout)] × H → Affine → SoftmaxWithLoss,
+ *   [Affine → ReLU|Sigmoid → (Dropout)] × H → Affine → SoftmaxWithLoss (or options.lastLayer),
  *   L = cross-entropy + ½λ Σₗ ‖Wₗ‖²,  ∂L/∂Wₗ = backprop + λWₗ  (biases are not decayed).
  * `params` (W1, b1, …) are the tensors the Affine layers use (shared by reference). Forward,
  * backward, loss (with the penalty), accuracy and the dropout-aware numerical gradient are
@@ -74,16 +76,20 @@ export class MultiLayerNet extends LayeredNet {
       layers.push(activation === 'relu' ? new Relu() : new Sigmoid());
       if (dropout > 0) layers.push(new Dropout(dropout, rng));
     }
-    super(layers, {
-      kind: 'multi-layer',
-      inputSize,
-      hiddenSizes: [...hiddenSizes],
-      outputSize,
-      activation,
-      weightDecay,
-      dropout,
-      dtype,
-      weightInit,
-    });
+    super(
+      layers,
+      {
+        kind: 'multi-layer',
+        inputSize,
+        hiddenSizes: [...hiddenSizes],
+        outputSize,
+        activation,
+        weightDecay,
+        dropout,
+        dtype,
+        weightInit,
+      },
+      options.lastLayer,
+    );
   }
 }

@@ -36,7 +36,7 @@ export interface Network {
   readonly config: NetworkConfig;
   /** Scores (logits) for x (N, D) → (N, C). `train` enables dropout. */
   predict(x: Tensor, train?: boolean): Tensor;
-  /** The loss on a batch (cross-entropy of softmax, plus ½λΣW² when weight decay is on). */
+  /** The loss on a batch: the last layer's loss (cross-entropy of softmax by default), plus ½λΣW² when weight decay is on. */
   loss(x: Tensor, t: Labels, train?: boolean): number;
   /** The fraction of rows whose argmax matches the label. */
   accuracy(x: Tensor, t: Labels): number;

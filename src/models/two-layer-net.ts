@@ -1,6 +1,6 @@
 import type { DType } from '../backend/backend.js';
 import { Affine } from '../layers/affine.js';
-import type { Labels } from '../layers/layer.js';
+import type { Labels, LossLayer } from '../layers/layer.js';
 import { Relu } from '../layers/relu.js';
 import { Sigmoid } from '../layers/sigmoid.js';
 import { toClassIndices } from '../losses/labels.js';
@@ -24,6 +24,8 @@ export interface TwoLayerNetOptions {
   dtype?: DType;
   /** Draws the initial weights (default createRng(0)). */
   rng?: Rng;
+  /** The loss layer (default SoftmaxWithLoss, the book's); any LossLayer, e.g. a head's loss. */
+  lastLayer?: LossLayer;
 }
 
 /**
@@ -45,7 +47,7 @@ export interface TwoLayerNetOptions {
  * for (const key in grads) axpyInPlace(net.params[key], -0.1, grads[key]);  // one SGD step
  */
 export class TwoLayerNet extends LayeredNet {
-  readonly #numerical: TwoLayerNumericalGradient;
+  readonly #numerical?: TwoLayerNumericalGradient;
   #labels?: Int32Array;
 
   constructor(
@@ -71,26 +73,34 @@ export class TwoLayerNet extends LayeredNet {
       activation === 'relu' ? new Relu() : new Sigmoid(),
       new Affine(W2, zeros([outputSize], { dtype })),
     ];
-    super(layers, {
-      kind: 'two-layer',
-      inputSize,
-      hiddenSizes: [hiddenSize],
-      outputSize,
-      activation,
-      weightDecay: 0,
-      dropout: 0,
-      dtype,
-      weightInit: weightInitStd,
-    });
-    this.#numerical = new TwoLayerNumericalGradient(activation);
+    const { lastLayer } = options;
+    super(
+      layers,
+      {
+        kind: 'two-layer',
+        inputSize,
+        hiddenSizes: [hiddenSize],
+        outputSize,
+        activation,
+        weightDecay: 0,
+        dropout: 0,
+        dtype,
+        weightInit: weightInitStd,
+      },
+      lastLayer,
+    );
+    // The structured sweep knows softmax cross-entropy only; another loss layer uses the plain loop.
+    if (lastLayer === undefined) this.#numerical = new TwoLayerNumericalGradient(activation);
   }
 
   /**
    * Central differences of the loss for every parameter (h = 1e-4, float64 arithmetic in either
    * dtype), by the structured sweep of TwoLayerNumericalGradient. A TwoLayerNet has no dropout
-   * and no weight decay, so this is the loss that `gradient` differentiates.
+   * and no weight decay, so this is the loss that `gradient` differentiates. With a `lastLayer`
+   * other than SoftmaxWithLoss, the plain loop over every parameter (LayeredNet's).
    */
   override numericalGradient(x: Tensor, t: Labels): Params {
+    if (this.#numerical === undefined) return super.numericalGradient(x, t);
     const rows = x.ndim === 1 ? x.reshape([1, x.shape[0]]) : x;
     if (rows.ndim !== 2) {
       throw new ModelError(

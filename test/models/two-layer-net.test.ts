@@ -4,6 +4,7 @@ import { gaussianBlobs } from '../../src/data/synthetic.js';
 import { Affine } from '../../src/layers/affine.js';
 import { Relu } from '../../src/layers/relu.js';
 import { Sigmoid } from '../../src/layers/sigmoid.js';
+import { SoftmaxWithLoss } from '../../src/layers/softmax-with-loss.js';
 import { ModelError } from '../../src/models/model-error.js';
 import { TwoLayerNet } from '../../src/models/two-layer-net.js';
 import type { Params } from '../../src/models/network.js';
@@ -125,6 +126,7 @@ test('gradient runs one forward and one backward and reuses its buffers from ste
   affine1.forward = (input: Tensor) => (forwards++, original(input));
   const first = net.gradient(x, t);
   assert.equal(forwards, 1);
+  assert.ok(net.lastLayer instanceof SoftmaxWithLoss, 'the default last layer is SoftmaxWithLoss');
   assert.equal(first.loss, net.lastLayer.loss);
   const second = net.gradient(x, t);
   assert.equal(second.grads, first.grads);
