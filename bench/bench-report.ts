@@ -1,5 +1,5 @@
 /**
- * The table and the targets of `npm run bench` (issue 4), from measurements: pure, so that a
+ * The table and the targets of `npm run bench` (see checkTargets), from measurements: pure, so that a
  * test can format fake numbers. bench/run.ts does the measuring.
  *
  * Every row is one implementation of the standard experiment (784-50-10, batch 100, lr 0.1,

@@ -1,5 +1,5 @@
 /**
- * The targets of issue 4, checked against ratios measured in the same `npm run bench` run.
+ * gradlab's speed targets (listed at checkTargets), checked against ratios measured in the same `npm run bench` run.
  * A target whose peer was not measured (no python3 with NumPy, a skipped reference) is n/a.
  */
 import { figuresOf, findRow, type BenchRow } from './bench-report.js';

@@ -1,5 +1,5 @@
 /**
- * Numerical-gradient benchmark (issue 4): seconds for one full central-difference gradient of
+ * Numerical-gradient benchmark (target 4 of bench/bench-targets.ts): seconds for one full central-difference gradient of
  * TwoLayerNet 784-50-10 (all 39,760 parameters, h = 1e-4, float64) on a batch of 100 MNIST
  * training images, for
  *   - gradlab's structured sweep (TwoLayerNet.numericalGradient: each perturbed loss recomputed

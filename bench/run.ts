@@ -4,7 +4,7 @@
  * backends, the book-style and all-float32 NumPy scripts (when python3 has NumPy), TensorFlow.js
  * on its WASM and CPU backends, and the numerical gradient, all in one run and one after the
  * other, each in its own process (so each row's peak memory is its own). Prints the table, the
- * ratios and issue 4's targets with PASS/MISS.
+ * ratios and the speed targets of bench/bench-targets.ts with PASS/MISS.
  *
  * Usage: tsx bench/run.ts [--quick | --full] [--repeat N]
  *   default: gradlab WASM and NumPy at full length, gradlab JS on 1,000 iterations and
@@ -149,7 +149,7 @@ export async function runBench(mode: BenchMode, repeat = 1): Promise<void> {
       '\npeak RSS: the child process (Node + tsx, or python3) that ran the row.',
   );
   if (numerical.table !== null) console.log(`\n${numerical.table}`);
-  console.log(`\n## Targets (issue 4)\n${formatTargets(checkTargets(rows, numerical.figures))}`);
+  console.log(`\n## Targets\n${formatTargets(checkTargets(rows, numerical.figures))}`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

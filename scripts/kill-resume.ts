@@ -1,5 +1,5 @@
 /**
- * Kill-and-resume stress test of `gradlab train` checkpoints (issue 7).
+ * Kill-and-resume stress test of `gradlab train` checkpoints: a killed run resumes bit for bit.
  *
  * Trains two small configs on a synthetic 8×8 IDX data set (300 train / 100 test images) once
  * each without interruption, then K times: starts the run, SIGKILLs it at a seeded random moment

@@ -1,6 +1,7 @@
 /**
  * The kernel interface: the only thing a compute backend implements, and the only thing that
- * tensor ops call. Layers, models and the trainer never see it (STYLE.md principle 3).
+ * tensor ops call. Layers, models and the trainer never see it: only an entry point (CLI, web worker) chooses
+ * the backend, so the same layers run on every backend.
  *
  * Kernels work on `Storage` (memory the backend owns) plus dimensions; they never check shapes
  * (the ops do) and never allocate. All storages passed to one call have the same dtype.

@@ -11,8 +11,8 @@ export type BackendName = (typeof BACKEND_NAMES)[number];
 export const DEFAULT_BACKEND: BackendName = 'wasm';
 
 /**
- * Makes the named backend the active one, before any tensor is created (STYLE principle 3:
- * only entry points choose the backend). Returns the backend's name. The WASM module is
+ * Makes the named backend the active one, before any tensor is created (only entry points
+ * choose the backend; layers and models never see it). Returns the backend's name. The WASM module is
  * loaded only when asked for; an engine without WebAssembly SIMD gets a WasmBackendError
  * (one line: it names --backend js as the way out).
  */

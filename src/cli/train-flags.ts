@@ -41,8 +41,8 @@ export interface TrainFlags {
 }
 
 /**
- * Adds the options of `gradlab train` (issue 3's list, plus --out/--name/--resume/--backend,
- * --debug-anomaly, --no-progress, --no-charts). Values are checked by the option parsers, so a
+ * Adds the options of `gradlab train` (the book's hyper-parameters and
+ * the run's size, plus --out/--name/--resume/--backend, --debug-anomaly, --no-progress, --no-charts). Values are checked by the option parsers, so a
  * bad value is one line from commander and exit 2.
  */
 export function addTrainOptions(command: Command): Command {

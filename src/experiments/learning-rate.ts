@@ -12,7 +12,8 @@ export const LEARNING_RATES: readonly number[] = [10, 1, 0.95, 0.1, 0.01, 1e-10]
  * 1 (bounces forever), 0.95 (zigzags in), 0.1, 0.01 and 1e-10 (no progress), 100 steps each.
  * Key numbers: the final points, e.g. η = 10 → [-2.58983747e+13, -1.29524862e+12] and η = 1e-10 →
  * [-2.99999994, 3.99999992], the book's values.
- * Book: gradient_method.py with other lr, ch04 §4.4.1 (seed 003: large vs small learning rate).
+ * Book: gradient_method.py with other lr, ch04 §4.4.1 (too large a learning rate diverges, too small
+ * barely moves).
  * @example learningRateExperiment.run({ size: 'tiny', seed: 0 }).numbers.runs
  */
 export const learningRateExperiment: Experiment = {

@@ -13,8 +13,8 @@ export interface ObjectiveLoss {
 
 /**
  * A distribution p(y | z) whose parameter is a linear model's output z = w·x + b, with the
- * library loss that is its negative log-likelihood (seed 002: the network outputs the
- * parameters of a distribution).
+ * library loss that is its negative log-likelihood (the network outputs the parameters of a
+ * distribution; docs/math.md §3).
  */
 export interface LikelihoodFamily {
   readonly name: 'Gaussian' | 'Bernoulli' | 'Poisson';

@@ -33,7 +33,7 @@ function stepNetLoss(params: Record<string, Tensor>, x: Tensor, t: Int32Array): 
  * derivative is 0 almost everywhere) while the loss moves smoothly; with the hidden sigmoid
  * replaced by the step function the loss itself becomes a staircase.
  * Key numbers: the fraction of sweep points where each derivative is exactly 0.
- * Book: ch04 §4.2.5 (why a loss function), ch03 step vs sigmoid; seed 001.
+ * Book: ch04 §4.2.5 (why a loss function), ch03 step vs sigmoid; docs/math.md §4.
  * @example lossVsAccuracyExperiment.run({ size: 'tiny', seed: 0 }).numbers.flatFraction
  */
 export const lossVsAccuracyExperiment: Experiment = {
@@ -113,7 +113,7 @@ export const lossVsAccuracyExperiment: Experiment = {
         {
           name: 'step-vs-sigmoid',
           caption:
-            "The step function's derivative is 0 everywhere except at 0 (where it is undefined); the sigmoid's, σ(1 − σ), is never 0 (book fig 4-4 and seed 001).",
+            "The step function's derivative is 0 everywhere except at 0 (where it is undefined); the sigmoid's, σ(1 − σ), is never 0 (book fig 4-4).",
           spec: lineChart(
             [
               { name: 'step', x: zs, y: Array.from(stepFunction(zs).data) },

@@ -48,14 +48,14 @@ function gradientCheck(curve: LossCurve, xs: readonly number[]): number {
  * plotted against its prediction for a fixed target, with its gradient from backward, grouped by
  * what the prediction is (a value, a score, a probability, a log rate). Each backward is checked
  * against the central difference of forward along the sweep.
- * Book: ch04 §4.2 (sum_squares_error, cross_entropy_error); PyTorch torch.nn losses (seed 000).
+ * Book: ch04 §4.2 (sum_squares_error, cross_entropy_error); PyTorch torch.nn losses (docs/math.md §3).
  * @example lossesExperiment.run({ size: 'tiny', seed: 0 }).numbers.worstGradientError // < 1e-6
  */
 export const lossesExperiment: Experiment = {
   name: 'losses',
   title: 'Every loss and its gradient',
   claim:
-    'Each loss turns "how wrong is this prediction" into a number whose gradient tells the prediction which way to move: zero at the target, growing with the error (quadratically for MSE, linearly for L1 and Huber), and for scores and probabilities largest when the output is confidently wrong (ch04 §4.2, seed 000\'s PyTorch losses).',
+    'Each loss turns "how wrong is this prediction" into a number whose gradient tells the prediction which way to move: zero at the target, growing with the error (quadratically for MSE, linearly for L1 and Huber), and for scores and probabilities largest when the output is confidently wrong (ch04 §4.2 and PyTorch\'s losses).',
   book: 'ch04 §4.2',
   needsMnist: false,
   run(context: ExperimentContext): ExperimentResult {

@@ -152,14 +152,14 @@ function runFamily(family: LikelihoodFamily, n: number, seed: number) {
  * distributions with samples y_new ~ p(y | f(x_new)), and the check that the loss minimiser
  * (gradient descent with the loss's backward) equals the likelihood maximiser (Newton's method
  * on log p written from the density).
- * Book: the seeds' reading of ch04 §4.2 (seed 000 [심화], seed 002).
+ * Book: ch04 §4.2 read as maximum likelihood (docs/math.md §3).
  * @example maxLikelihoodExperiment.run({ size: 'tiny', seed: 0 }).numbers.Gaussian
  */
 export const maxLikelihoodExperiment: Experiment = {
   name: 'max-likelihood',
   title: 'Losses as negative log-likelihoods',
   claim:
-    'Minimising MSE, binary cross-entropy or Poisson NLL is maximum likelihood under a Gaussian, Bernoulli or Poisson p(y | f(x)): the loss minimiser equals the likelihood maximiser, and the fitted model is a distribution one can sample y_new from (seeds 000 and 002 on ch04 §4.2).',
+    'Minimising MSE, binary cross-entropy or Poisson NLL is maximum likelihood under a Gaussian, Bernoulli or Poisson p(y | f(x)): the loss minimiser equals the likelihood maximiser, and the fitted model is a distribution one can sample y_new from (ch04 §4.2).',
   book: 'ch04 §4.2',
   needsMnist: false,
   run(context: ExperimentContext): ExperimentResult {

@@ -79,19 +79,19 @@ function trainWith(
 }
 
 /**
- * mse-vs-cross-entropy: seed 000's backpropagation argument. With a sigmoid or softmax output,
+ * mse-vs-cross-entropy: the backpropagation argument for cross-entropy (docs/math.md §6). With a sigmoid or softmax output,
  * the squared error's gradient at the logits carries the activation's derivative, which vanishes
  * when the output is confidently wrong; cross-entropy's gradient (y − t) does not. Then the same
  * net (784-50-10, sigmoid) is trained on MNIST with each loss from the same seed and batches.
  * Key numbers: |∂L/∂z| for a confidently wrong output under each loss; final test accuracies.
- * Book: ch04 §4.2 (the two losses), ch05 §5.6.3 (Softmax-with-Loss backward y − t); seed 000 [심화].
+ * Book: ch04 §4.2 (the two losses), ch05 §5.6.3 (Softmax-with-Loss backward y − t).
  * @example mseVsCrossEntropyExperiment.run({ size: 'tiny', seed: 0, mnist }).numbers.sigmoidAtMinus10
  */
 export const mseVsCrossEntropyExperiment: Experiment = {
   name: 'mse-vs-cross-entropy',
   title: 'Squared error vs cross-entropy at the output',
   claim:
-    "Through a sigmoid or softmax output, the squared error's gradient keeps the activation's derivative and vanishes exactly when the output is confidently wrong, while cross-entropy's gradient y − t stays near 1, so a network trained with cross-entropy learns faster (ch04 §4.2, ch05 §5.6.3; seed 000).",
+    "Through a sigmoid or softmax output, the squared error's gradient keeps the activation's derivative and vanishes exactly when the output is confidently wrong, while cross-entropy's gradient y − t stays near 1, so a network trained with cross-entropy learns faster (ch04 §4.2, ch05 §5.6.3).",
   book: 'ch04 §4.2, ch05 §5.6.3',
   needsMnist: true,
   run(context: ExperimentContext): ExperimentResult {

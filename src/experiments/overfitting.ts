@@ -12,14 +12,14 @@ import { runOverfitting } from './overfitting-runs.js';
  * and plotted against that baseline. Fast size: lr 0.03 for 240 iterations (80 epochs), test on
  * 1000 images; full: the book's lr 0.01 for 603 iterations (201 epochs) on the whole test set.
  * Key numbers: the train − test gap of each run.
- * Book: overfit_weight_decay.py, overfit_dropout.py (ch06 §6.4); seed 003 (overfitting and its cures).
+ * Book: overfit_weight_decay.py, overfit_dropout.py (ch06 §6.4).
  * @example overfittingExperiment.run({ size: 'tiny', seed: 0, mnist }).numbers.gap
  */
 export const overfittingExperiment: Experiment = {
   name: 'overfitting',
   title: 'Overfitting and three cures',
   claim:
-    'A network much larger than its data memorises it: on 300 MNIST images a 6 × 100 network reaches train accuracy near 1.0 while test accuracy stalls more than 0.2 below; weight decay, dropout and more data each narrow that gap (ch06 §6.4, seed 003).',
+    'A network much larger than its data memorises it: on 300 MNIST images a 6 × 100 network reaches train accuracy near 1.0 while test accuracy stalls more than 0.2 below; weight decay, dropout and more data each narrow that gap (ch06 §6.4).',
   book: 'ch06 §6.4',
   needsMnist: true,
   run(context: ExperimentContext): ExperimentResult {

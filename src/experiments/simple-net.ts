@@ -87,8 +87,8 @@ function inspect(net: SimpleNet, label: string) {
 
 /**
  * simple-net: the book's simpleNet (x·W, softmax, cross-entropy) with its fixed W and with a
- * seeded random W: the prediction, the loss and the numerical gradient dW, printed as seed 001
- * prints them, with the backprop dW beside it. dW's sign says which way each weight should move.
+ * seeded random W: the prediction, the loss and the numerical gradient dW, printed as the book's
+ * §4.4.2 prints them, with the backprop dW beside it. dW's sign says which way each weight should move.
  * Key numbers: loss 0.9280682857864075 and dW[0] = [0.21924757, 0.14356243, -0.36281] with the
  * book's W (the 1e-7 of cross_entropy_error included; the book prints 0.92806853663411326 without it).
  * Book: gradient_simplenet.py, ch04 §4.4.2.

@@ -12,7 +12,7 @@ const reluKernel = unaryKernel('relu');
 
 /**
  * Step function, elementwise: h(x) = 1 if x > 0 else 0. Its derivative is 0 almost everywhere,
- * which is why networks that learn by gradients cannot use it (seed 001).
+ * which is why networks that learn by gradients cannot use it (docs/math.md §4).
  * Shapes: any → same. Book: step_function (ch03).
  * @example stepFunction([-1, 0, 2]).toArray()  // [0, 0, 1]
  */

@@ -52,7 +52,7 @@ const spec: LossSpec<Tensor | NestedArray, BCELossOptions, BCELossOptions> = {
  *   ℓᵢ = −wᵢ·[yᵢ·log xᵢ + (1 − yᵢ)·log(1 − xᵢ)],   each log clamped at −100,
  * then the mean over all elements. An input outside [0, 1] is an error (PyTorch checks it too).
  * Likelihood: the negative log of a Bernoulli(y | p = x), the two-class case of cross-entropy
- * (seed 000: a discrete target gives CE). Prefer BCEWithLogitsLoss on logits: it never saturates.
+ * (docs/math.md §3: a discrete target gives CE). Prefer BCEWithLogitsLoss on logits: it never saturates.
  * ∂ℓᵢ/∂xᵢ = wᵢ·(xᵢ − yᵢ) / max(xᵢ(1 − xᵢ), 1e-12) (PyTorch's formula, also at the clamps).
  * Shapes: input (*), target (*) the same shape, weight broadcastable to (*) → a number, or (*) for 'none'.
  * @example bceLoss([0.8, 0.2], [1, 0])  // 0.22314355131420974 (= −log 0.8)

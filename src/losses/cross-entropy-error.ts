@@ -13,7 +13,7 @@ const DELTA = 1e-7;
  * A 1-D y is one row (a batch of 1). Labels are one-hot rows or class indices, normalised by
  * toClassIndices (the book's `t.size == y.size` rule). Summed in NumPy's pairwise order, so the
  * book's printed numbers come out exactly.
- * Likelihood: −log Categorical(t | y), the classification loss of seed 000. PyTorch's
+ * Likelihood: −log Categorical(t | y), the classification loss (docs/math.md §3). PyTorch's
  * crossEntropyLoss takes logits and has no 1e-7; the two differ by about 1e-7.
  * Shapes: y (N, C) or (C); t (N, C) / (C) one-hot or (N) / () indices → a number.
  * Book: cross_entropy_error (ch04 §4.2.2 and §4.2.4, common/functions.py).

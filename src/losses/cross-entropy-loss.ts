@@ -157,7 +157,7 @@ const spec: LossSpec<ClassTarget, CrossEntropyLossOptions, Resolved> = {
  *   y' = (1 − ε)·y + ε/C; 'mean' = Σ ℓₙ / N, even with weights.
  * Label smoothing ε mixes the target with the uniform distribution over all C classes (the true
  * class keeps 1 − ε + ε/C), PyTorch's formula; ε/(C − 1) variants give other numbers.
- * Likelihood: −log Categorical(t | softmax(x)), the classification loss of seeds 000 and 002.
+ * Likelihood: −log Categorical(t | softmax(x)), the classification loss (docs/math.md §3).
  * ∂ℓₙ/∂xₙ = (Σ_c a[c])·softmax(xₙ) − a, where ℓₙ = −Σ_c a[c]·log p[c] (softmax(x) − onehot(t) plainly).
  * Shapes: input (N, C) or (C); target (N) or () indices, or (N, C) / (C) probabilities → a number,
  * or (N) / () for 'none'. Book: SoftmaxWithLoss (ch05) computes the unweighted index case.

@@ -23,7 +23,7 @@ const spec: LossSpec<Tensor | NestedArray, MSELossOptions, undefined> = {
 /**
  * Mean squared error (PyTorch's mse_loss): ℓᵢ = (xᵢ − yᵢ)², then the mean over all elements.
  * Unlike the book's sum_squares_error there is no ½ and the mean runs over every element, not per row.
- * Likelihood: the negative log of a Gaussian N(y | μ = x, σ² = ½), up to a constant (seeds 000, 002:
+ * Likelihood: the negative log of a Gaussian N(y | μ = x, σ² = ½), up to a constant (docs/math.md §3:
  * a continuous target with Gaussian noise gives MSE). ∂ℓᵢ/∂xᵢ = 2(xᵢ − yᵢ).
  * Shapes: input (*), target (*) the same shape → a number, or (*) for 'none'.
  * @example mseLoss([1, 2, 3], [1, 2, 5])  // 1.3333333333333333

@@ -65,7 +65,7 @@ const spec: LossSpec<ClassTarget, NLLLossOptions, Resolved> = {
  *   ℓₙ = −w[tₙ]·x[n, tₙ],   0 where tₙ = ignoreIndex,
  * 'mean' = Σₙ ℓₙ / Σₙ w[tₙ] over the rows not ignored (a weighted mean, not / N; NaN when every
  * row is ignored, as 0/0 in PyTorch), 'sum' = Σₙ ℓₙ.
- * Likelihood: −log Categorical(t | p) with log p = x, the discrete case of seeds 000 and 002;
+ * Likelihood: −log Categorical(t | p) with log p = x, the discrete case (docs/math.md §3);
  * CrossEntropyLoss = NLLLoss ∘ log-softmax.
  * Labels: indices (N) (a number for one row) or, beyond PyTorch, one-hot rows (N, C).
  * ∂ℓₙ/∂x[n, c] = −w[tₙ] where c = tₙ, else 0.

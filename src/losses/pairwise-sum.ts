@@ -2,7 +2,7 @@
  * Σ a[start..start+n) by NumPy's pairwise summation: blocks of up to 128 numbers are summed with
  * eight interleaved accumulators, longer runs are split in two (at a multiple of 8) and summed
  * recursively. The rounding error grows like O(log n) instead of O(n), and because the order of
- * additions is NumPy's, the book's printed sums come out bit for bit (seed 001's 0.5975 is
+ * additions is NumPy's, the book's printed sums come out bit for bit (the book's §4.2.1 0.5975 is
  * 0.5974999999999999 when summed left to right).
  * Book: np.sum on a contiguous float64 array.
  * @example pairwiseSum([0.01, 0.0025, 0.16, 0, 0.0025, 0.01, 0, 0.36, 0, 0]) * 0.5  // 0.5975

@@ -5,8 +5,8 @@ import { pairwiseSum } from './pairwise-sum.js';
 /**
  * The book's sum of squares error: E = ½·Σₖ (yₖ − tₖ)², summed over every element of the input
  * (a whole batch included), with no mean. Summed in NumPy's pairwise order, so the book's printed
- * numbers come out exactly (0.09750000000000003 for seed 001's first example).
- * Likelihood: −log N(t | y, σ² = 1) up to the constant ½·log 2π per element (seed 000): the
+ * numbers come out exactly (0.09750000000000003 for the book's first §4.2.1 example).
+ * Likelihood: −log N(t | y, σ² = 1) up to the constant ½·log 2π per element (docs/math.md §3): the
  * regression loss. PyTorch's mseLoss differs: no ½, and a mean over the elements.
  * Shapes: y (*), t (*) the same shape (t one-hot for classification) → a number.
  * Book: sum_squares_error (ch04 §4.2.1; named mean_squared_error in the Korean edition).

@@ -74,7 +74,7 @@ test('an unknown experiment is a usage error naming the known ones', async () =>
   );
 });
 
-test("the experiments are issue 5's, each with a kebab-case name and a claim citing the book's chapter", () => {
+test("the registered experiments each have a kebab-case name and a claim citing the book's chapter", () => {
   const names = EXPERIMENTS.map((e) => e.name);
   assert.equal(new Set(names).size, names.length);
   for (const e of EXPERIMENTS) {

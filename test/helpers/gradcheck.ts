@@ -1,5 +1,5 @@
 /**
- * Gradient checks for layers (STYLE.md, Tests): pick a fixed random R shaped like the output and
+ * Gradient checks for layers: pick a fixed random R shaped like the output and
  * let L = Σ forward(x) ⊙ R, so ∂L/∂out = R. Then backward(R) must equal ∂L/∂x and every
  * layer.grads[k] must equal ∂L/∂params[k], both computed by central differences.
  * The check is the relative difference |a − n| / max(|a| + |n|, floor) at its worst index.

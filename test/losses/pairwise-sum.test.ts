@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { pairwiseSum } from '../../src/losses/pairwise-sum.js';
 
 test('ten numbers are added in NumPy order, which differs from left to right', () => {
-  // (y2 − t)² of seed 001's second example, as sumSquaresError forms it.
+  // (y2 − t)² of the book's second §4.2.1 example, as sumSquaresError forms it.
   const y2 = [0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0];
   const t = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0];
   const sq = y2.map((v, i) => (v - t[i]) * (v - t[i]));

@@ -19,7 +19,7 @@ def log_softmax(x):
     m = x.max(axis=-1, keepdims=True)
     return x - m - np.log(np.exp(x - m).sum(axis=-1, keepdims=True))
 
-# Book (seed 001): t one-hot at 2
+# Book §4.2.1: t one-hot at 2
 t = A([0, 0, 1, 0, 0, 0, 0, 0, 0, 0.0])
 y1 = A([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
 y2 = A([0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0])

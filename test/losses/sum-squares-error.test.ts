@@ -4,7 +4,7 @@ import { LossInputError } from '../../src/losses/loss-error.js';
 import { sumSquaresError } from '../../src/losses/sum-squares-error.js';
 import { tensor } from '../../src/tensor/index.js';
 
-// Seed 001 / book §4.2.1: the answer is class 2; y1 puts 0.6 on it, y2 puts 0.6 on class 7.
+// Book §4.2.1: the answer is class 2; y1 puts 0.6 on it, y2 puts 0.6 on class 7.
 const t = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0];
 const y1 = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0];
 const y2 = [0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0];

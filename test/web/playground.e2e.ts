@@ -1,5 +1,5 @@
 /**
- * Browser tests of the playground (issue 6), in Debian's chromium driven by playwright-core.
+ * Browser tests of the playground (all four tabs), in Debian's chromium driven by playwright-core.
  * Run: `npm run test:web` (node --import tsx --test test/web/playground.e2e.ts). Not a *.test.ts
  * file, so the unit suite does not pick it up. Screenshots go to test-results/web/.
  *

@@ -14,8 +14,8 @@ import {
 import type { ModelInfo } from './protocol.js';
 
 /**
- * The worker's use of the library, in one place: choosing the backend (the one entry-point
- * decision STYLE.md principle 3 allows), building a run, reading and writing model files.
+ * The worker's use of the library, in one place: choosing the backend (an entry point's
+ * decision: the library's layers never see the backend), building a run, reading and writing model files.
  */
 
 /**
