@@ -1,6 +1,7 @@
 import { ExperimentError, type Experiment } from './experiment.js';
 import { gradientDescentExperiment } from './gradient-descent.js';
 import { gradientFieldExperiment } from './gradient-field.js';
+import { layerBackwardExperiment } from './layer-backward.js';
 import { learningRateExperiment } from './learning-rate.js';
 import { lossesExperiment } from './losses.js';
 import { lossVsAccuracyExperiment } from './loss-vs-accuracy.js';
@@ -10,6 +11,7 @@ import { nonconvexDescentExperiment } from './nonconvex-descent.js';
 import { numericalDiffExperiment } from './numerical-diff.js';
 import { overfittingExperiment } from './overfitting.js';
 import { partialDerivativesExperiment } from './partial-derivatives.js';
+import { polynomialFitExperiment } from './polynomial-fit.js';
 import { simpleNetExperiment } from './simple-net.js';
 import { totalDerivativeExperiment } from './total-derivative.js';
 import { trainMnistExperiment } from './train-mnist.js';
@@ -31,8 +33,10 @@ export const EXPERIMENTS: readonly Experiment[] = [
   simpleNetExperiment,
   lossVsAccuracyExperiment,
   mseVsCrossEntropyExperiment,
+  layerBackwardExperiment,
   trainMnistExperiment,
   overfittingExperiment,
+  polynomialFitExperiment,
   maxLikelihoodExperiment,
   lossesExperiment,
 ];
