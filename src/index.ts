@@ -35,10 +35,8 @@ export {
   type GradientCheckOptions,
 } from './numerical/gradient-check.js';
 export { TwoLayerNumericalGradient } from './numerical/two-layer-numerical-gradient.js';
-export {
-  type TwoLayerWeights,
-  type HiddenActivation,
-} from './numerical/two-layer-forward-cache.js';
+export { type TwoLayerWeights } from './numerical/two-layer-forward-cache.js';
+export type { ScalarActivation } from './numerical/scalar-activation.js';
 
 // Losses: the book's forms and PyTorch's
 export {
@@ -99,6 +97,8 @@ export { LayerError } from './layers/layer-error.js';
 export { Affine } from './layers/affine.js';
 export { Relu } from './layers/relu.js';
 export { Sigmoid } from './layers/sigmoid.js';
+export { Tanh } from './layers/tanh.js';
+export { LeakyRelu, LEAKY_RELU_SLOPE, type LeakyReluOptions } from './layers/leaky-relu.js';
 export { SoftmaxWithLoss } from './layers/softmax-with-loss.js';
 export { LossAdapter, type ReducibleLoss } from './layers/loss-adapter.js';
 export { Dropout } from './layers/dropout.js';
@@ -112,6 +112,14 @@ export { SimpleNet } from './models/simple-net.js';
 export { TwoLayerNet, type TwoLayerNetOptions } from './models/two-layer-net.js';
 export { MultiLayerNet, type MultiLayerNetOptions } from './models/multi-layer-net.js';
 export { createNetwork, loadParams } from './models/create-network.js';
+export {
+  ACTIVATIONS,
+  ACTIVATION_NAMES,
+  activationFor,
+  isActivation,
+  type Activation,
+  type ActivationRecord,
+} from './models/activations.js';
 export { initWeights, weightInitStd, type WeightInit } from './models/init.js';
 export { ModelError } from './models/model-error.js';
 

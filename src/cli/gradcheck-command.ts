@@ -4,6 +4,7 @@ import { gradientCheck } from '../numerical/gradient-check.js';
 import { loadDataset } from '../platform/node/datasets.js';
 import { clone, zeros } from '../tensor/creation.js';
 import { createRng } from '../tensor/rng.js';
+import { ACTIVATION_NAMES, type Activation } from '../models/activations.js';
 import { createNetwork } from '../models/create-network.js';
 import { networkConfigFor } from '../train/network-config.js';
 import { resolveTrainOptions } from '../train/train-options.js';
@@ -14,7 +15,7 @@ interface GradcheckFlags {
   data: string;
   count: number;
   hidden?: number[];
-  activation: 'relu' | 'sigmoid';
+  activation: Activation;
   seed: number;
   backend: BackendName;
 }
@@ -45,7 +46,7 @@ export function registerGradcheckCommand(program: Command): Command {
     )
     .addOption(
       new Option('--activation <fn>', 'hidden activation')
-        .choices(['relu', 'sigmoid'])
+        .choices(ACTIVATION_NAMES)
         .default('relu'),
     )
     .option('--seed <n>', 'seed of the initial weights', parseSeed, 0)

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { ACTIVATION_NAMES, type Activation } from '../models/activations.js';
 import { OPTIMIZER_NAMES } from '../optim/create-optimizer.js';
 import type { TrainOptionsInput } from '../train/train-options.js';
 import { BACKEND_NAMES, DEFAULT_BACKEND, type BackendName } from './backend-choice.js';
@@ -17,7 +18,7 @@ export interface TrainFlags {
   data: string;
   model?: 'two-layer' | 'multi-layer';
   hidden?: number[];
-  activation?: 'relu' | 'sigmoid';
+  activation?: Activation;
   optimizer?: (typeof OPTIMIZER_NAMES)[number];
   lr?: number;
   batchSize?: number;
@@ -64,10 +65,7 @@ export function addTrainOptions(command: Command): Command {
       parseSizeList,
     )
     .addOption(
-      new Option('--activation <fn>', 'hidden activation (default relu)').choices([
-        'relu',
-        'sigmoid',
-      ]),
+      new Option('--activation <fn>', 'hidden activation (default relu)').choices(ACTIVATION_NAMES),
     )
     .addOption(
       new Option('--optimizer <name>', 'update rule (default sgd)').choices([...OPTIMIZER_NAMES]),

@@ -19,15 +19,3 @@ export function checkSize(where: string, name: string, value: number): number {
   }
   return value;
 }
-
-/**
- * Throws a ModelError unless `activation` is 'relu' or 'sigmoid'.
- * @example checkActivation('MultiLayerNet', 'tanh')  // ModelError: MultiLayerNet: activation must be 'relu' or 'sigmoid', got 'tanh'
- */
-export function checkActivation(where: string, activation: string): void {
-  if (activation !== 'relu' && activation !== 'sigmoid') {
-    throw new ModelError(
-      `${where}: activation must be 'relu' or 'sigmoid', got '${String(activation)}'`,
-    );
-  }
-}

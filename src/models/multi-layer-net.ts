@@ -2,13 +2,12 @@ import type { DType } from '../backend/backend.js';
 import { Affine } from '../layers/affine.js';
 import { Dropout } from '../layers/dropout.js';
 import type { Layer, LossLayer } from '../layers/layer.js';
-import { Relu } from '../layers/relu.js';
-import { Sigmoid } from '../layers/sigmoid.js';
 import { zeros } from '../tensor/creation.js';
 import { createRng, type Rng } from '../tensor/rng.js';
+import { activationFor, type Activation } from './activations.js';
 import { initWeights, type WeightInit } from './init.js';
 import { LayeredNet } from './layered-net.js';
-import { checkActivation, checkSize, ModelError } from './model-error.js';
+import { checkSize, ModelError } from './model-error.js';
 
 /** Options of MultiLayerNet. */
 export interface MultiLayerNetOptions {
@@ -16,8 +15,8 @@ export interface MultiLayerNetOptions {
   /** Sizes of the hidden layers, e.g. [100, 100, 100]; [] gives a single Affine (softmax regression). */
   hiddenSizes: readonly number[];
   outputSize: number;
-  /** Hidden activation (default 'relu'). */
-  activation?: 'relu' | 'sigmoid';
+  /** Hidden activation, a key of ACTIVATIONS (default 'relu'). */
+  activation?: Activation;
   /** Weight init (default 'he', the book's weight_init_std='relu'). */
   weightInit?: WeightInit;
   /** λ of the L2 penalty ½λΣ‖W‖² on the weights (default 0: none). */
@@ -34,7 +33,7 @@ export interface MultiLayerNetOptions {
 
 /**
  * A fully connected classifier with any number of hidden layers:
- *   [Affine → ReLU|Sigmoid → (Dropout)] × H → Affine → SoftmaxWithLoss (or options.lastLayer),
+ *   [Affine → activation → (Dropout)] × H → Affine → SoftmaxWithLoss (or options.lastLayer),
  *   L = cross-entropy + ½λ Σₗ ‖Wₗ‖²,  ∂L/∂Wₗ = backprop + λWₗ  (biases are not decayed).
  * `params` (W1, b1, …) are the tensors the Affine layers use (shared by reference). Forward,
  * backward, loss (with the penalty), accuracy and the dropout-aware numerical gradient are
@@ -58,7 +57,7 @@ export class MultiLayerNet extends LayeredNet {
       );
     }
     hiddenSizes.forEach((h, i) => checkSize(where, `hiddenSizes[${i}]`, h));
-    checkActivation(where, activation);
+    const act = activationFor(where, activation);
     if (!(Number.isFinite(weightDecay) && weightDecay >= 0)) {
       throw new ModelError(
         `${where}: weightDecay must be a finite number ≥ 0, got ${String(weightDecay)}`,
@@ -73,7 +72,7 @@ export class MultiLayerNet extends LayeredNet {
       const W = initWeights(sizes[i], sizes[i + 1], weightInit, rng, dtype);
       layers.push(new Affine(W, zeros([sizes[i + 1]], { dtype })));
       if (i + 2 === sizes.length) break; // no activation after the output layer
-      layers.push(activation === 'relu' ? new Relu() : new Sigmoid());
+      layers.push(act.layer());
       if (dropout > 0) layers.push(new Dropout(dropout, rng));
     }
     super(

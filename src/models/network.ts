@@ -1,5 +1,6 @@
 import type { Labels } from '../layers/layer.js';
 import type { Tensor } from '../tensor/tensor.js';
+import type { Activation } from './activations.js';
 import type { WeightInit } from './init.js';
 
 /**
@@ -14,7 +15,7 @@ export interface NetworkConfig {
   readonly inputSize: number;
   readonly hiddenSizes: readonly number[];
   readonly outputSize: number;
-  readonly activation: 'relu' | 'sigmoid';
+  readonly activation: Activation;
   readonly weightDecay: number;
   readonly dropout: number;
   readonly dtype: 'float32' | 'float64';

@@ -1,25 +1,24 @@
 import type { DType } from '../backend/backend.js';
 import { Affine } from '../layers/affine.js';
 import type { Labels, LossLayer } from '../layers/layer.js';
-import { Relu } from '../layers/relu.js';
-import { Sigmoid } from '../layers/sigmoid.js';
 import { toClassIndices } from '../losses/labels.js';
 import type { TwoLayerWeights } from '../numerical/two-layer-forward-cache.js';
 import { TwoLayerNumericalGradient } from '../numerical/two-layer-numerical-gradient.js';
 import { zeros } from '../tensor/creation.js';
 import { createRng, type Rng } from '../tensor/rng.js';
 import { fmtShape, type Tensor } from '../tensor/tensor.js';
+import { activationFor, type Activation } from './activations.js';
 import { initWeights } from './init.js';
 import { LayeredNet } from './layered-net.js';
-import { checkActivation, checkSize, ModelError } from './model-error.js';
+import { checkSize, ModelError } from './model-error.js';
 import type { Params } from './network.js';
 
 /** Options of TwoLayerNet. */
 export interface TwoLayerNetOptions {
   /** σ of the initial weights, W ~ N(0, σ²) (default 0.01, the book's); biases start at 0. */
   weightInitStd?: number;
-  /** Hidden activation: 'relu' (default, ch05) or 'sigmoid' (ch04). */
-  activation?: 'relu' | 'sigmoid';
+  /** Hidden activation, a key of ACTIVATIONS: 'relu' (default, ch05), 'sigmoid' (ch04), … */
+  activation?: Activation;
   /** float64 (default, as NumPy) or float32. */
   dtype?: DType;
   /** Draws the initial weights (default createRng(0)). */
@@ -29,7 +28,7 @@ export interface TwoLayerNetOptions {
 }
 
 /**
- * The book's two-layer classifier: Affine → ReLU (or Sigmoid) → Affine → SoftmaxWithLoss.
+ * The book's two-layer classifier: Affine → ReLU (or another activation) → Affine → SoftmaxWithLoss.
  *   scores = act(x·W1 + b1)·W2 + b2,  L = −(1/N) Σₙ log(softmax(scores)[n, tₙ] + 1e-7).
  * `params` holds W1, b1, W2, b2: the very tensors the Affine layers use, so an optimizer that
  * updates them in place trains the network. `gradient` is backpropagation (one forward, one
@@ -65,12 +64,12 @@ export class TwoLayerNet extends LayeredNet {
       dtype = 'float64',
       rng = createRng(0),
     } = options;
-    checkActivation('TwoLayerNet', activation);
+    const act = activationFor('TwoLayerNet', activation);
     const W1 = initWeights(inputSize, hiddenSize, weightInitStd, rng, dtype);
     const W2 = initWeights(hiddenSize, outputSize, weightInitStd, rng, dtype);
     const layers = [
       new Affine(W1, zeros([hiddenSize], { dtype })),
-      activation === 'relu' ? new Relu() : new Sigmoid(),
+      act.layer(),
       new Affine(W2, zeros([outputSize], { dtype })),
     ];
     const { lastLayer } = options;
@@ -90,7 +89,7 @@ export class TwoLayerNet extends LayeredNet {
       lastLayer,
     );
     // The structured sweep knows softmax cross-entropy only; another loss layer uses the plain loop.
-    if (lastLayer === undefined) this.#numerical = new TwoLayerNumericalGradient(activation);
+    if (lastLayer === undefined) this.#numerical = new TwoLayerNumericalGradient(act.scalar);
   }
 
   /**

@@ -1,7 +1,5 @@
 import { fmtShape, type Tensor } from '../tensor/tensor.js';
-
-/** The hidden activation of a two-layer network. */
-export type HiddenActivation = 'relu' | 'sigmoid';
+import type { ScalarActivation } from './scalar-activation.js';
 
 /** The parameters of a two-layer network under the book's names. */
 export interface TwoLayerWeights<T = Tensor> {
@@ -9,18 +7,6 @@ export interface TwoLayerWeights<T = Tensor> {
   readonly b1: T;
   readonly W2: T;
   readonly b2: T;
-}
-
-/**
- * The hidden activation of one number: ReLU as the book's Relu (x ≤ 0 → 0) or the sigmoid, split
- * by sign so exp never overflows.
- * @example activate(true, -2)  // 0
- */
-export function activate(relu: boolean, v: number): number {
-  if (relu) return v > 0 ? v : 0;
-  if (v >= 0) return 1 / (1 + Math.exp(-v));
-  const e = Math.exp(v);
-  return e / (1 + e);
 }
 
 /**
@@ -33,7 +19,7 @@ export function activate(relu: boolean, v: number): number {
  * Book: TwoLayerNet.predict (ch04 §4.5), softmax (ch03) with its max subtraction.
  * @example
  * const cache = new TwoLayerForwardCache();
- * cache.fill(x, net.params as TwoLayerWeights, true);
+ * cache.fill(x, net.params as TwoLayerWeights, ACTIVATIONS.relu.scalar);
  * cache.E[0] / cache.S[0];  // softmax(scores)[0, 0]
  */
 export class TwoLayerForwardCache {
@@ -53,7 +39,7 @@ export class TwoLayerForwardCache {
   xMax = new Float64Array(0);
 
   /** Runs the forward pass of `x` through `params` into the buffers; checks every shape. */
-  fill(x: Tensor, params: TwoLayerWeights, relu: boolean): void {
+  fill(x: Tensor, params: TwoLayerWeights, activation: ScalarActivation): void {
     this.#shapes(x, params);
     const { rows: N, inputs: D, hidden: H, classes: C } = this;
     if (this.z.length !== N * H) {
@@ -74,6 +60,7 @@ export class TwoLayerForwardCache {
     const W2 = params.W2.data;
     const b2 = params.b2.data;
     const { z, a, E, S, rowStart, cols, vals, xMax } = this;
+    const act = activation.value;
     const s = new Float64Array(C);
     let p = 0;
     for (let n = 0; n < N; n++) {
@@ -91,7 +78,7 @@ export class TwoLayerForwardCache {
       xMax[n] = big;
       for (let j = 0; j < H; j++) {
         z[n * H + j] += b1[j];
-        a[n * H + j] = activate(relu, z[n * H + j]);
+        a[n * H + j] = act(z[n * H + j]);
       }
       let max = -Infinity;
       for (let k = 0; k < C; k++) {

@@ -8,12 +8,8 @@ import {
   rowLossChangeSeries,
   SERIES_RADIUS,
 } from './row-loss-change.js';
-import {
-  activate,
-  TwoLayerForwardCache,
-  type HiddenActivation,
-  type TwoLayerWeights,
-} from './two-layer-forward-cache.js';
+import type { ScalarActivation } from './scalar-activation.js';
+import { TwoLayerForwardCache, type TwoLayerWeights } from './two-layer-forward-cache.js';
 
 /**
  * Chapter 4's numerical gradient of a two-layer classifier, every one of its parameters by central
@@ -33,7 +29,7 @@ import {
  * Shapes: x (N, D), labels (N) class indices, W1 (D, H), b1 (H), W2 (H, C), b2 (C) → gradients like the parameters.
  * Book: numerical_gradient of TwoLayerNet (ch04 §4.5, two_layer_net.py), h = 1e-4.
  * @example
- * const numerical = new TwoLayerNumericalGradient('relu');
+ * const numerical = new TwoLayerNumericalGradient(ACTIVATIONS.relu.scalar);
  * const grads = numerical.compute(x, labels, net.params as TwoLayerWeights);
  * grads.W1.shape;  // [784, 50]
  */
@@ -50,12 +46,12 @@ export class TwoLayerNumericalGradient {
   #out?: TwoLayerWeights;
 
   constructor(
-    readonly activation: HiddenActivation,
+    readonly activation: ScalarActivation,
     readonly h = 1e-4,
   ) {
-    if (activation !== 'relu' && activation !== 'sigmoid') {
+    if (typeof activation?.value !== 'function' || !(activation.slopeBound >= 0)) {
       throw new RangeError(
-        `TwoLayerNumericalGradient: activation must be 'relu' or 'sigmoid', got '${String(activation)}'`,
+        'TwoLayerNumericalGradient: activation must be a ScalarActivation (value and slopeBound), e.g. ACTIVATIONS.relu.scalar',
       );
     }
     if (!(Number.isFinite(h) && h > 0)) {
@@ -75,7 +71,7 @@ export class TwoLayerNumericalGradient {
     this.#out = out;
     // Read the parameters only now: allocating may move a WASM backend's memory views.
     const cache = this.#cache;
-    cache.fill(x, params, this.activation === 'relu');
+    cache.fill(x, params, this.activation);
     const { rows: N, hidden: H, classes: C } = cache;
     if (labels.length !== N) {
       throw new RangeError(
@@ -120,11 +116,11 @@ export class TwoLayerNumericalGradient {
   /**
    * W1[i, j] and b1[j]: row n's scores move by d·W2[j, ·] with d = act(z ± h·x) − a. The softmax
    * denominator along W2[j, ·] is a 7-term series in d (expSeries) when every |d·W2[j, k]| is
-   * below 2⁻⁷ (|d| ≤ h·|x| for ReLU and sigmoid alike), else C exponentials.
+   * below 2⁻⁷ (|d| ≤ slopeBound·h·|x|), else C exponentials.
    */
   #firstLayer(labels: Int32Array, sums: TwoLayerWeights<Float64Array>): void {
     const { rows: N, hidden: H, classes: C, z, a, E, rowStart, cols, vals, xMax } = this.#cache;
-    const relu = this.activation === 'relu';
+    const { value: act, slopeBound, zeroAtOrBelowZero: off, logistic } = this.activation;
     const { h } = this;
     const w = this.#w2;
     const g1 = sums.W1;
@@ -136,24 +132,22 @@ export class TwoLayerNumericalGradient {
       for (let j = 0; j < H; j++) {
         const zj = z[n * H + j];
         // A ReLU that stays off under every perturbation of this row changes nothing.
-        if (relu && zj + h * xMax[n] <= 0) continue;
+        if (off && zj + h * xMax[n] <= 0) continue;
         const aj = a[n * H + j];
         const wo = j * C;
         let wMax = 0;
         for (let k = 0; k < C; k++) wMax = Math.max(wMax, Math.abs(w[wo + k]));
-        const useSeries = h * xMax[n] * wMax < SERIES_RADIUS;
+        const useSeries = slopeBound * h * xMax[n] * wMax < SERIES_RADIUS;
         if (useSeries) expSeries(E, e, w, wo, C, series);
         const Et = E[e + t];
         const wt = w[wo + t];
         // σ(z ± hx) = 1 / (1 + e^−z·e^∓hx): one exp per (row, unit) instead of two per input.
-        const ez = relu || zj < -700 ? Infinity : Math.exp(-zj);
+        const ez = !logistic || zj < -700 ? Infinity : Math.exp(-zj);
         const a0 = 1 / (1 + ez);
         for (let p = rowStart[n] - 1; p < rowStart[n + 1]; p++) {
           const hx = p < rowStart[n] ? h : h * vals[p]; // p = rowStart[n] − 1: the bias b1[j], input 1
-          const dp =
-            ez < Infinity ? 1 / (1 + ez * expNear0(-hx)) - a0 : activate(relu, zj + hx) - aj;
-          const dm =
-            ez < Infinity ? 1 / (1 + ez * expNear0(hx)) - a0 : activate(relu, zj - hx) - aj;
+          const dp = ez < Infinity ? 1 / (1 + ez * expNear0(-hx)) - a0 : act(zj + hx) - aj;
+          const dm = ez < Infinity ? 1 / (1 + ez * expNear0(hx)) - a0 : act(zj - hx) - aj;
           if (dp === 0 && dm === 0) continue;
           const change = useSeries
             ? rowLossChangeSeries(series, Et, wt, dp, dm)

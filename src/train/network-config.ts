@@ -1,10 +1,11 @@
+import { ACTIVATIONS } from '../models/activations.js';
 import type { NetworkConfig } from '../models/network.js';
 import { TrainOptionsError, type TrainOptions } from './train-options.js';
 
 /**
  * The architecture a training run asks for:
  * - 'two-layer': TwoLayerNet, weights N(0, 0.01²) as the book's weight_init_std=0.01;
- * - 'multi-layer': MultiLayerNet with He init for ReLU and Xavier for sigmoid (ch06 §6.2),
+ * - 'multi-layer': MultiLayerNet with its activation's init (He for ReLU, Xavier for sigmoid, ch06 §6.2),
  *   weight decay and dropout.
  * Weight decay and dropout need 'multi-layer' (TwoLayerNet has neither, as in the book).
  * Build it with the models' createNetwork(config, rng).
@@ -33,7 +34,7 @@ export function networkConfigFor(
     weightDecay,
     dropout,
     dtype,
-    weightInit: model === 'two-layer' ? 0.01 : activation === 'relu' ? 'he' : 'xavier',
+    weightInit: model === 'two-layer' ? 0.01 : ACTIVATIONS[activation].init,
   };
 }
 

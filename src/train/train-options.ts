@@ -1,3 +1,4 @@
+import { ACTIVATION_NAMES, type Activation } from '../models/activations.js';
 import {
   DEFAULT_LEARNING_RATES,
   OPTIMIZER_NAMES,
@@ -13,7 +14,7 @@ export interface TrainOptions {
   readonly data: string;
   readonly model: 'two-layer' | 'multi-layer';
   readonly hiddenSizes: readonly number[];
-  readonly activation: 'relu' | 'sigmoid';
+  readonly activation: Activation;
   readonly optimizer: OptimizerName;
   readonly learningRate: number;
   readonly batchSize: number;
@@ -147,10 +148,7 @@ export function resolveTrainOptions(input: TrainOptionsInput): TrainOptions {
     data,
     model,
     hiddenSizes,
-    activation: oneOf('activation', input.activation ?? BOOK_DEFAULTS.activation, [
-      'relu',
-      'sigmoid',
-    ] as const),
+    activation: oneOf('activation', input.activation ?? BOOK_DEFAULTS.activation, ACTIVATION_NAMES),
     optimizer,
     learningRate,
     batchSize: positiveInt('batchSize', input.batchSize ?? BOOK_DEFAULTS.batchSize),

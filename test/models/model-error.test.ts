@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkActivation, checkSize, ModelError } from '../../src/models/model-error.js';
+import { checkSize, ModelError } from '../../src/models/model-error.js';
 
 test('checkSize returns a positive integer and throws a ModelError for anything else', () => {
   assert.equal(checkSize('Net', 'inputSize', 784), 784);
@@ -12,13 +12,4 @@ test('checkSize returns a positive integer and throws a ModelError for anything 
         e.message === `Net: inputSize must be a positive integer, got ${String(bad)}`,
     );
   }
-});
-
-test("checkActivation accepts 'relu' and 'sigmoid' only", () => {
-  assert.doesNotThrow(() => checkActivation('Net', 'relu'));
-  assert.doesNotThrow(() => checkActivation('Net', 'sigmoid'));
-  assert.throws(
-    () => checkActivation('Net', 'tanh'),
-    /^ModelError: Net: activation must be 'relu' or 'sigmoid', got 'tanh'$/,
-  );
 });

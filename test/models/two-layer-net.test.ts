@@ -5,6 +5,7 @@ import { Affine } from '../../src/layers/affine.js';
 import { Relu } from '../../src/layers/relu.js';
 import { Sigmoid } from '../../src/layers/sigmoid.js';
 import { SoftmaxWithLoss } from '../../src/layers/softmax-with-loss.js';
+import { ACTIVATIONS } from '../../src/models/activations.js';
 import { ModelError } from '../../src/models/model-error.js';
 import { TwoLayerNet } from '../../src/models/two-layer-net.js';
 import type { Params } from '../../src/models/network.js';
@@ -173,8 +174,8 @@ test('bad sizes, an unknown activation and a dtype mismatch in the input are han
   assert.throws(() => new TwoLayerNet(0, 5, 2), ModelError);
   assert.throws(() => new TwoLayerNet(2, 1.5, 2), /hiddenSize must be a positive integer, got 1.5/);
   assert.throws(
-    () => new TwoLayerNet(2, 2, 2, { activation: 'tanh' as 'relu' }),
-    /activation must be 'relu' or 'sigmoid'/,
+    () => new TwoLayerNet(2, 2, 2, { activation: 'gelu' as 'relu' }),
+    /activation must be one of relu, sigmoid, tanh, leakyRelu, got 'gelu'/,
   );
   const net = new TwoLayerNet(2, 2, 2, { dtype: 'float32' });
   assert.equal(net.predict(tensor([[1, 2]])).dtype, 'float32');
@@ -202,7 +203,7 @@ test('numericalGradient is the structured sweep: index and one-hot labels and a 
   const labels = Int32Array.from([0, 1, 2], (n) =>
     Array.from(t.data.subarray(n * 4, n * 4 + 4)).indexOf(1),
   );
-  const sweep = new TwoLayerNumericalGradient('relu').compute(
+  const sweep = new TwoLayerNumericalGradient(ACTIVATIONS.relu.scalar).compute(
     x,
     labels,
     net.params as Params & TwoLayerWeights,

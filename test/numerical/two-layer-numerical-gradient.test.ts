@@ -4,10 +4,8 @@ import { TwoLayerNet } from '../../src/models/two-layer-net.js';
 import { numericalGradients } from '../../src/models/network-helpers.js';
 import type { Params } from '../../src/models/network.js';
 import { numericalGradient } from '../../src/numerical/numerical-gradient.js';
-import type {
-  HiddenActivation,
-  TwoLayerWeights,
-} from '../../src/numerical/two-layer-forward-cache.js';
+import { ACTIVATION_NAMES, ACTIVATIONS, type Activation } from '../../src/models/activations.js';
+import type { TwoLayerWeights } from '../../src/numerical/two-layer-forward-cache.js';
 import { TwoLayerNumericalGradient } from '../../src/numerical/two-layer-numerical-gradient.js';
 import { createRng, rand, tensor, type Tensor } from '../../src/tensor/index.js';
 
@@ -46,9 +44,9 @@ function centralDifferenceAt(loss: () => number, p: Tensor, i: number, h = 1e-4)
 
 /**
  * A small net whose first hidden unit sits 3e-5 above 0 on row 0, so that perturbations of W1[·, 0]
- * and b1[0] push that ReLU across its kink: the sweep must recompute both sides there.
+ * and b1[0] push that ReLU (or leaky ReLU) across its kink: the sweep must recompute both sides there.
  */
-function smallNet(activation: HiddenActivation): { net: TwoLayerNet; x: Tensor; t: Int32Array } {
+function smallNet(activation: Activation): { net: TwoLayerNet; x: Tensor; t: Int32Array } {
   const net = new TwoLayerNet(12, 7, 4, { activation, weightInitStd: 0.6, rng: createRng(70) });
   const { x, t } = batch(5, 12, 4, 71);
   const { W1, b1 } = net.params;
@@ -59,11 +57,15 @@ function smallNet(activation: HiddenActivation): { net: TwoLayerNet; x: Tensor; 
   return { net, x, t };
 }
 
-for (const activation of ['relu', 'sigmoid'] as const) {
+for (const activation of ACTIVATION_NAMES) {
   test(`with ${activation}, every gradient equals the plain central-difference loop to 1e-9`, () => {
     const { net, x, t } = smallNet(activation);
     const plain = numericalGradients(() => net.loss(x, t, true), net.params);
-    const fast = new TwoLayerNumericalGradient(activation).compute(x, t, weights(net));
+    const fast = new TwoLayerNumericalGradient(ACTIVATIONS[activation].scalar).compute(
+      x,
+      t,
+      weights(net),
+    );
     for (const key of KEYS) {
       const d = maxAbsDiff(fast[key], plain[key]);
       assert.ok(d <= 1e-9, `${activation} ${key}: max |fast − plain| = ${d}`);
@@ -72,10 +74,11 @@ for (const activation of ['relu', 'sigmoid'] as const) {
 }
 
 test('with a step of 0.05, where the series of exp does not apply, it still equals the plain loop', () => {
-  for (const activation of ['relu', 'sigmoid'] as const) {
+  for (const activation of ACTIVATION_NAMES) {
     const { net, x, t } = smallNet(activation);
     const loss = (): number => net.loss(x, t, true);
-    const fast = new TwoLayerNumericalGradient(activation, 0.05).compute(x, t, weights(net));
+    const { scalar } = ACTIVATIONS[activation];
+    const fast = new TwoLayerNumericalGradient(scalar, 0.05).compute(x, t, weights(net));
     for (const key of KEYS) {
       const d = maxAbsDiff(fast[key], numericalGradient(loss, net.params[key], 0.05));
       assert.ok(d <= 1e-9, `${activation} ${key}: max |fast − plain| = ${d}`);
@@ -87,7 +90,7 @@ test('on 784-50-10 with 3 samples, b1, W2, b2 and 400 entries of W1 equal the pl
   const net = new TwoLayerNet(784, 50, 10, { rng: createRng(72) });
   const { x, t } = batch(3, 784, 10, 73);
   const loss = (): number => net.loss(x, t, true);
-  const fast = new TwoLayerNumericalGradient('relu').compute(x, t, weights(net));
+  const fast = new TwoLayerNumericalGradient(ACTIVATIONS.relu.scalar).compute(x, t, weights(net));
   for (const key of ['b1', 'W2', 'b2'] as const) {
     const d = maxAbsDiff(fast[key], numericalGradient(loss, net.params[key], 1e-4));
     assert.ok(d <= 1e-9, `${key}: max |fast − plain| = ${d}`);
@@ -114,7 +117,7 @@ test('a float32 network gets the float64 central differences of its values, in f
   for (const key of KEYS) net64.params[key].data.set(net32.params[key].data);
   const { x, t } = batch(4, 12, 4, 77);
   const plain = numericalGradients(() => net64.loss(x, t), net64.params);
-  const fast = new TwoLayerNumericalGradient('relu').compute(x, t, weights(net32));
+  const fast = new TwoLayerNumericalGradient(ACTIVATIONS.relu.scalar).compute(x, t, weights(net32));
   for (const key of KEYS) {
     assert.equal(fast[key].dtype, 'float32');
     const d = maxAbsDiff(fast[key], plain[key]);
@@ -125,7 +128,11 @@ test('a float32 network gets the float64 central differences of its values, in f
 test('inputs that are 0 in every row get a gradient of exactly 0, as in the plain loop', () => {
   const { net, x, t } = smallNet('sigmoid');
   for (let n = 0; n < 5; n++) x.data[n * 12 + 4] = 0;
-  const fast = new TwoLayerNumericalGradient('sigmoid').compute(x, t, weights(net));
+  const fast = new TwoLayerNumericalGradient(ACTIVATIONS.sigmoid.scalar).compute(
+    x,
+    t,
+    weights(net),
+  );
   for (let j = 0; j < 7; j++) assert.equal(fast.W1.data[4 * 7 + j], 0);
   assert.notEqual(fast.W1.data[5 * 7], 0);
 });
@@ -133,7 +140,7 @@ test('inputs that are 0 in every row get a gradient of exactly 0, as in the plai
 test('the parameters are left untouched and the gradient buffers are reused by the next call', () => {
   const { net, x, t } = smallNet('relu');
   const before = KEYS.map((k) => Array.from(net.params[k].data));
-  const numerical = new TwoLayerNumericalGradient('relu');
+  const numerical = new TwoLayerNumericalGradient(ACTIVATIONS.relu.scalar);
   const first = numerical.compute(x, t, weights(net));
   const w1 = Array.from(first.W1.data);
   const second = numerical.compute(x, t, weights(net));
@@ -147,7 +154,7 @@ test('the parameters are left untouched and the gradient buffers are reused by t
 
 test('labels of the wrong count or out of range, bad shapes, h or activation throw RangeError', () => {
   const { net, x } = smallNet('relu');
-  const numerical = new TwoLayerNumericalGradient('relu');
+  const numerical = new TwoLayerNumericalGradient(ACTIVATIONS.relu.scalar);
   assert.throws(
     () => numerical.compute(x, Int32Array.of(0, 1), weights(net)),
     /expected 5 class indices/,
@@ -160,9 +167,12 @@ test('labels of the wrong count or out of range, bad shapes, h or activation thr
     () => numerical.compute(tensor([[1, 2]]), Int32Array.of(0), weights(net)),
     /x must have shape \(N, 12\), got \(1, 2\)/,
   );
-  assert.throws(() => new TwoLayerNumericalGradient('relu', 0), /h must be a finite number > 0/);
   assert.throws(
-    () => new TwoLayerNumericalGradient('tanh' as HiddenActivation),
-    /activation must be 'relu' or 'sigmoid', got 'tanh'/,
+    () => new TwoLayerNumericalGradient(ACTIVATIONS.relu.scalar, 0),
+    /h must be a finite number > 0/,
+  );
+  assert.throws(
+    () => new TwoLayerNumericalGradient('tanh' as never),
+    /activation must be a ScalarActivation \(value and slopeBound\)/,
   );
 });

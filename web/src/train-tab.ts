@@ -4,6 +4,7 @@ import {
   lossChart,
   type OptimizerName,
   type TrainOptionsInput,
+  type Activation,
 } from 'gradlab';
 import { ChartSlot } from './chart.js';
 import { byId, fmt } from './dom.js';
@@ -52,7 +53,7 @@ export function mount(panel: HTMLElement): void {
     return {
       model: simple ? 'two-layer' : 'multi-layer',
       hiddenSizes,
-      activation: byId<HTMLSelectElement>('tr-activation').value as 'relu' | 'sigmoid',
+      activation: byId<HTMLSelectElement>('tr-activation').value as Activation,
       optimizer: byId<HTMLSelectElement>('tr-optimizer').value as OptimizerName,
       learningRate: num('tr-lr'),
       batchSize: num('tr-batch'),
