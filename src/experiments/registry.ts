@@ -1,4 +1,5 @@
 import { ExperimentError, type Experiment } from './experiment.js';
+import { backpropAssumptionsExperiment } from './backprop-assumptions.js';
 import { gradientDescentExperiment } from './gradient-descent.js';
 import { gradientFieldExperiment } from './gradient-field.js';
 import { layerBackwardExperiment } from './layer-backward.js';
@@ -38,6 +39,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   overfittingExperiment,
   polynomialFitExperiment,
   maxLikelihoodExperiment,
+  backpropAssumptionsExperiment,
   lossesExperiment,
 ];
 
