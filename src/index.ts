@@ -89,6 +89,10 @@ export {
   smoothL1Loss,
   SmoothL1Loss,
   type SmoothL1LossOptions,
+  gaussianNllLoss,
+  GaussianNLLLoss,
+  type GaussianNLLLossOptions,
+  type Variance,
 } from './losses/index.js';
 
 // Layers (chapter 5)

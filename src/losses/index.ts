@@ -35,3 +35,9 @@ export { softMarginLoss, SoftMarginLoss, type SoftMarginLossOptions } from './so
 export { klDivLoss, KLDivLoss, type KLDivLossOptions, type KLDivReduction } from './kl-div-loss.js';
 export { huberLoss, HuberLoss, type HuberLossOptions } from './huber-loss.js';
 export { smoothL1Loss, SmoothL1Loss, type SmoothL1LossOptions } from './smooth-l1-loss.js';
+export {
+  gaussianNllLoss,
+  GaussianNLLLoss,
+  type GaussianNLLLossOptions,
+  type Variance,
+} from './gaussian-nll-loss.js';
