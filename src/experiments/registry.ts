@@ -7,6 +7,7 @@ import { learningRateExperiment } from './learning-rate.js';
 import { lossesExperiment } from './losses.js';
 import { lossVsAccuracyExperiment } from './loss-vs-accuracy.js';
 import { maxLikelihoodExperiment } from './max-likelihood.js';
+import { modelSelectionExperiment } from './model-selection.js';
 import { mseVsCrossEntropyExperiment } from './mse-vs-cross-entropy.js';
 import { nonconvexDescentExperiment } from './nonconvex-descent.js';
 import { numericalDiffExperiment } from './numerical-diff.js';
@@ -38,6 +39,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   trainMnistExperiment,
   overfittingExperiment,
   polynomialFitExperiment,
+  modelSelectionExperiment,
   maxLikelihoodExperiment,
   backpropAssumptionsExperiment,
   lossesExperiment,
