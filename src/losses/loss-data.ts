@@ -1,6 +1,5 @@
-import type { DType } from '../backend/backend.js';
+import { type DType, fmtShape, type NestedArray, sameShape, Tensor } from '../tensor/tensor.js';
 import { tensor } from '../tensor/creation.js';
-import { fmtShape, sameShape, Tensor, type NestedArray } from '../tensor/tensor.js';
 import { LossInputError } from './loss-error.js';
 
 /** A loss argument read into float64: a private copy of the numbers, the shape and the caller's dtype. */

@@ -1,7 +1,6 @@
-import type { DType } from '../backend/backend.js';
+import type { DType, Tensor } from '../tensor/tensor.js';
 import { randn } from '../tensor/creation.js';
 import type { Rng } from '../tensor/rng.js';
-import type { Tensor } from '../tensor/tensor.js';
 import { checkSize, ModelError } from './model-error.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { DType } from '../backend/backend.js';
+import type { DType } from '../tensor/tensor.js';
 import { Affine } from '../layers/affine.js';
 import { Dropout } from '../layers/dropout.js';
 import type { Layer, LossLayer } from '../layers/layer.js';

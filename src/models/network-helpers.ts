@@ -1,10 +1,9 @@
-import type { DType } from '../backend/backend.js';
+import type { DType, Tensor } from '../tensor/tensor.js';
 import type { Labels } from '../layers/layer.js';
 import { toClassIndices } from '../losses/labels.js';
 import { numericalGradient } from '../numerical/numerical-gradient.js';
 import { tensor } from '../tensor/creation.js';
 import { argmaxRows } from '../tensor/ops/reduce.js';
-import type { Tensor } from '../tensor/tensor.js';
 import type { Params } from './network.js';
 
 // Helpers shared by every network (SimpleNet and the layered ones): dtype conversion of the

@@ -1,13 +1,9 @@
 import type { Labels } from '../layers/layer.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Params, Tensor } from '../tensor/tensor.js';
 import type { Activation } from './activations.js';
 import type { WeightInit } from './init.js';
 
-/**
- * Parameters (or their gradients) by the book's names: W1, b1, W2, b2, …
- * @example const { W1, b1 } = net.params;
- */
-export type Params = Record<string, Tensor>;
+export type { Params };
 
 /** What a network reports about its architecture (saved in model files as metadata). */
 export interface NetworkConfig {

@@ -1,4 +1,4 @@
-import type { DType } from '../backend/backend.js';
+import { type DType, fmtShape, type Tensor } from '../tensor/tensor.js';
 import { Affine } from '../layers/affine.js';
 import type { Labels, LossLayer } from '../layers/layer.js';
 import { toClassIndices } from '../losses/labels.js';
@@ -6,7 +6,6 @@ import type { TwoLayerWeights } from '../numerical/two-layer-forward-cache.js';
 import { TwoLayerNumericalGradient } from '../numerical/two-layer-numerical-gradient.js';
 import { zeros } from '../tensor/creation.js';
 import { createRng, type Rng } from '../tensor/rng.js';
-import { fmtShape, type Tensor } from '../tensor/tensor.js';
 import { activationFor, type Activation } from './activations.js';
 import { initWeights } from './init.js';
 import { LayeredNet } from './layered-net.js';

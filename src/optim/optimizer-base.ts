@@ -1,5 +1,4 @@
-import type { Params } from '../models/network.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Params, Tensor } from '../tensor/tensor.js';
 import { checkLearningRate } from './optimizer-error.js';
 import { checkParamGrads, checkStateName, OptimizerSlots } from './optimizer-slots.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';

@@ -1,7 +1,10 @@
-import type { FloatArray } from '../backend/backend.js';
-import type { Params } from '../models/network.js';
-import type { Tensor } from '../tensor/tensor.js';
-import { fmtShape, sameShape } from '../tensor/tensor.js';
+import {
+  type FloatArray,
+  fmtShape,
+  type Params,
+  sameShape,
+  type Tensor,
+} from '../tensor/tensor.js';
 import { OptimizerError } from './optimizer-error.js';
 import type { OptimizerState } from './optimizer.js';
 

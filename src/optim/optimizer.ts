@@ -1,4 +1,4 @@
-import type { Params } from '../models/network.js';
+import type { Params } from '../tensor/tensor.js';
 
 /** Saved optimizer state (for checkpoints): named buffers plus counters. */
 export interface OptimizerState {

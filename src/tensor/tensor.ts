@@ -1,5 +1,11 @@
 import type { DType, FloatArray, Storage } from '../backend/backend.js';
 
+/**
+ * The element types and their typed arrays, re-exported here so that code above tensor/
+ * (losses, models, optim, train, data) names them without importing a backend.
+ */
+export type { DType, FloatArray };
+
 /** Nested arrays of numbers, as written in source code: 3, [1, 2], [[1, 2], [3, 4]], … */
 export type NestedArray = number | NestedArray[];
 
@@ -159,3 +165,10 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+
+/**
+ * Tensors by name: a model's parameters or their gradients, by the book's names W1, b1, W2, b2, …
+ * (optimizers update them in place).
+ * @example const { W1, b1 } = net.params;
+ */
+export type Params = Record<string, Tensor>;

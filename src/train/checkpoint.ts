@@ -1,4 +1,4 @@
-import type { FloatArray } from '../backend/backend.js';
+import type { FloatArray } from '../tensor/tensor.js';
 import { checkNetworkConfig } from './network-config.js';
 import { decodeSafetensors } from '../io/safetensors-decode.js';
 import { encodeSafetensors, type SafetensorsTensor } from '../io/safetensors.js';

@@ -1,9 +1,8 @@
-import type { FloatArray } from '../backend/backend.js';
+import { type FloatArray, fmtShape, sameShape } from '../tensor/tensor.js';
 import { checkNetworkConfig } from './network-config.js';
 import { decodeSafetensors } from '../io/safetensors-decode.js';
 import { encodeSafetensors, type SafetensorsTensor } from '../io/safetensors.js';
 import type { Network, NetworkConfig } from '../models/network.js';
-import { fmtShape, sameShape } from '../tensor/tensor.js';
 import { createNetwork } from '../models/create-network.js';
 import { createRng } from '../tensor/rng.js';
 import { CHECKPOINT_FORMAT, floatSafetensor } from './checkpoint.js';

@@ -1,7 +1,6 @@
-import type { FloatArray } from '../backend/backend.js';
+import { type FloatArray, fmtShape, sameShape } from '../tensor/tensor.js';
 import type { OptimizerState } from '../optim/optimizer.js';
 import type { RngState } from '../tensor/rng.js';
-import { fmtShape, sameShape } from '../tensor/tensor.js';
 import type { BatchSamplerState } from './batch-sampler.js';
 import type { TrainHistory } from './train-history.js';
 import type { TrainOptions } from './train-options.js';
