@@ -34,7 +34,7 @@ async function nodeItPerSec(): Promise<{ itPerSec: number; testAccuracy: number 
       ms += dt;
       count++;
     } else if (next.value.type === 'end') {
-      testAccuracy = next.value.final.testAccuracy;
+      testAccuracy = next.value.final.testAccuracy ?? NaN;
     }
   }
   return { itPerSec: (1000 * count) / ms, testAccuracy };

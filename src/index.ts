@@ -156,6 +156,15 @@ export {
   toOneHot,
   type ImageDataset,
 } from './data/dataset.js';
+export {
+  targetWidth,
+  type Dataset,
+  type TargetInfo,
+  type BatchTargets,
+} from './data/batch-source.js';
+export { imageDataset, asDataset, isDataset, type ImageSource } from './data/image-source.js';
+export { tableDataset, type TableData, type TableSource } from './data/table-dataset.js';
+export { splitIndices, splitDataset, validationIndices } from './data/split.js';
 export { preprocessDigit, DIGIT_SIZE, type PixelImage } from './data/preprocess-digit.js';
 export { ImageDatasetError, checkImageDataset } from './data/check-image-dataset.js';
 export { gaussianBlobs, type GaussianBlobsOptions, type SyntheticSet } from './data/synthetic.js';
@@ -198,7 +207,7 @@ export {
   type TrainOptionsInput,
   type Sampling,
 } from './train/train-options.js';
-export { prepareTraining } from './train/prepare-training.js';
+export { prepareTraining, type PrepareExtras } from './train/prepare-training.js';
 export { networkConfigFor } from './train/network-config.js';
 export { TrainingRun, type TrainingData, type TrainingSetup } from './train/training-run.js';
 export {

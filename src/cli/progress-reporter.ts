@@ -1,5 +1,5 @@
 import { MultiBar, Presets } from 'cli-progress';
-import type { EpochRecord } from '../train/train-history.js';
+import type { EpochRecord, FinalAccuracy } from '../train/train-history.js';
 
 /** What the train command tells the user while it runs. */
 export interface ProgressReporter {
@@ -22,7 +22,8 @@ export function formatDuration(seconds: number): string {
 }
 
 /**
- * The epoch line: epoch, iteration, train and test accuracy (and validation when measured).
+ * The epoch line: epoch, iteration, train and test accuracy (and validation when measured);
+ * for value targets the mean losses instead.
  * @example
  * formatEpoch({ epoch: 1, iteration: 600, trainAccuracy: 0.9, testAccuracy: 0.91, validationAccuracy: null }, 16);
  * // 'epoch  1/16  iteration   600  train acc 0.9000  test acc 0.9100'
@@ -31,12 +32,31 @@ export function formatEpoch(e: EpochRecord, totalEpochs: number, totalIterations
   const ew = String(totalEpochs).length;
   const iw = String(totalIterations).length;
   const of = totalEpochs > 0 ? `/${totalEpochs}` : '';
-  const val =
-    e.validationAccuracy === null ? '' : `  validation acc ${e.validationAccuracy.toFixed(4)}`;
   return (
     `epoch ${String(e.epoch).padStart(ew)}${of}  iteration ${String(e.iteration).padStart(iw)}  ` +
-    `train acc ${e.trainAccuracy.toFixed(4)}  test acc ${e.testAccuracy.toFixed(4)}${val}`
+    formatMeasures(e, '  ')
   );
+}
+
+/**
+ * The measures of an epoch or the final record: 'train acc 0.9000  test acc 0.9100' (and
+ * validation), or 'train loss 0.4100  test loss 0.4500' for value targets.
+ * @example
+ * formatMeasures({ trainAccuracy: null, testAccuracy: null, validationAccuracy: null, trainLoss: 0.5, testLoss: 0.6 }, ', ');
+ * // 'train loss 0.5000, test loss 0.6000'
+ */
+export function formatMeasures(e: FinalAccuracy, sep: string): string {
+  const parts: string[] = [];
+  const add = (name: string, v: number | null | undefined): void => {
+    if (v !== null && v !== undefined) parts.push(`${name} ${v.toFixed(4)}`);
+  };
+  add('train acc', e.trainAccuracy);
+  add('test acc', e.testAccuracy);
+  add('validation acc', e.validationAccuracy);
+  add('train loss', e.trainLoss);
+  add('test loss', e.testLoss);
+  add('validation loss', e.validationLoss);
+  return parts.join(sep);
 }
 
 /**

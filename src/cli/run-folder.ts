@@ -93,11 +93,18 @@ export function resumeCheckpointPath(dir: string): string {
   return path;
 }
 
-/** Writes the checkpoint (atomically: a crash leaves the previous one whole). */
-export function writeCheckpoint(dir: string, run: TrainingRun): void {
+/**
+ * Writes the checkpoint (atomically: a crash leaves the previous one whole); `extra` are
+ * metadata strings kept with it (where the data came from, so --resume loads the same rows).
+ */
+export function writeCheckpoint(
+  dir: string,
+  run: TrainingRun,
+  extra: Readonly<Record<string, string>> = {},
+): void {
   writeFileAtomic(
     join(dir, CHECKPOINT_FILE),
-    encodeCheckpoint(captureTrainState(run), run.network.config),
+    encodeCheckpoint(captureTrainState(run), run.network.config, extra),
   );
 }
 
@@ -105,17 +112,20 @@ export function writeCheckpoint(dir: string, run: TrainingRun): void {
  * Writes metrics.json, metrics.csv, model.safetensors and (when `charts`) loss.svg/png and
  * accuracy.svg/png. Every file is written atomically. A diverged run gets no model file: its
  * parameters are NaN or blown up, and the last epoch's checkpoint keeps the good ones.
+ * `modelMeta` are extra metadata strings for the model file (features, scaling, class names).
+ * A run on value targets gets no accuracy chart (it measures losses).
  */
 export async function writeRunOutputs(
   dir: string,
   run: TrainingRun,
   charts: boolean,
   metrics: MetricsFile,
+  modelMeta: Readonly<Record<string, string>> = {},
 ): Promise<void> {
   writeFileAtomic(join(dir, 'metrics.json'), metricsJson(metrics));
   writeFileAtomic(join(dir, 'metrics.csv'), metricsCsv(run.history));
   if (metrics.status !== 'diverged')
-    writeFileAtomic(join(dir, MODEL_FILE), encodeModel(run.network));
+    writeFileAtomic(join(dir, MODEL_FILE), encodeModel(run.network, modelMeta));
   if (!charts) return;
   // Vega is a large import: load it only when a run has charts to write, so that errors,
   // --help, eval and predict start quickly.
@@ -124,11 +134,12 @@ export async function writeRunOutputs(
   const iterations = Float64Array.from({ length: loss.length }, (_, i) => i + 1);
   await writeChart(lossChart(iterations, loss), join(dir, 'loss'));
   const epochs = run.history.epochs;
+  if (run.data.train.target.kind !== 'class') return;
   await writeChart(
     accuracyChart(
       epochs.map((e) => e.epoch),
-      epochs.map((e) => e.trainAccuracy),
-      epochs.map((e) => e.testAccuracy),
+      epochs.map((e) => e.trainAccuracy ?? 0),
+      epochs.map((e) => e.testAccuracy ?? 0),
     ),
     join(dir, 'accuracy'),
   );

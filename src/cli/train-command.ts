@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { loadDataset } from '../platform/node/datasets.js';
 import { readFileBytes } from '../platform/node/read-bytes.js';
 import { decodeCheckpoint } from '../train/checkpoint.js';
 import { DivergenceError } from '../train/divergence.js';
@@ -12,8 +11,9 @@ import { resolveTrainOptions, type TrainOptions } from '../train/train-options.j
 import { restoreTrainState } from '../train/train-state.js';
 import type { TrainingRun } from '../train/training-run.js';
 import { useBackend } from './backend-choice.js';
+import { loadTrainingData, type DataSpec } from './data-source.js';
 import { UsageError } from './cli-error.js';
-import { createBarReporter, createLineReporter } from './progress-reporter.js';
+import { createBarReporter, createLineReporter, formatMeasures } from './progress-reporter.js';
 import {
   CHECKPOINT_FILE,
   checkRunDirPath,
@@ -46,15 +46,26 @@ export function registerTrainCommand(
   });
 }
 
+/** A prepared run, the sizes metrics.json records and the metadata its files keep. */
+interface BuiltRun {
+  readonly run: TrainingRun;
+  readonly dataSize: DataSize;
+  readonly spec: DataSpec;
+  readonly modelMeta: Readonly<Record<string, string>>;
+}
+
+/** Where the rows of a checkpoint's run came from (older checkpoints kept the name in options.data). */
+function savedSpec(extra: Readonly<Record<string, string>>, optionsJson: string): DataSpec {
+  if (extra.source !== undefined) return JSON.parse(extra.source) as DataSpec;
+  const old = JSON.parse(optionsJson) as { data?: unknown };
+  return { data: typeof old.data === 'string' ? old.data : 'mnist' };
+}
+
 /** Reads a run folder's checkpoint and rebuilds the run it describes. */
-function resumeRun(
-  dir: string,
-  flags: TrainFlags,
-  command: Command,
-): { run: TrainingRun; dataSize: DataSize } {
+function resumeRun(dir: string, flags: TrainFlags, command: Command): BuiltRun {
   checkResumeFlags(command);
   const path = resumeCheckpointPath(dir);
-  const { state } = decodeCheckpoint(readFileBytes(path), path);
+  const { state, extra, optionsJson } = decodeCheckpoint(readFileBytes(path), path);
   let options: TrainOptions = state.options;
   if (flags.iters !== undefined || flags.epochs !== undefined) {
     options = resolveTrainOptions({
@@ -63,24 +74,25 @@ function resumeRun(
       epochs: flags.epochs ?? null,
     });
   }
-  if (flags.debugAnomaly === true) options = { ...options, debugAnomaly: true };
-  const { run, dataSize } = buildRun(options);
-  restoreTrainState(run, { ...state, options });
-  return { run, dataSize };
+  const built = buildRun(options, savedSpec(extra, optionsJson), flags.debugAnomaly === true);
+  restoreTrainState(built.run, { ...state, options });
+  return built;
 }
 
 /** The dataset's name and split sizes, as metrics.json records them. */
 type DataSize = MetricsFile['data'];
 
-/** Loads the dataset the options name and prepares a fresh run on it. */
-function buildRun(options: TrainOptions): { run: TrainingRun; dataSize: DataSize } {
-  const dataset = loadDataset(options.data);
-  const run = prepareTraining(options, dataset);
+/** Loads the rows the spec names and prepares a fresh run on them. */
+function buildRun(options: TrainOptions, spec: DataSpec, debugAnomaly: boolean): BuiltRun {
+  const loaded = loadTrainingData(spec);
+  const run = prepareTraining(options, loaded, { debugAnomaly });
   const { train, validation, test } = run.data;
   return {
     run,
+    spec,
+    modelMeta: loaded.modelMeta,
     dataSize: {
-      name: options.data,
+      name: loaded.name,
       train: train.count,
       validation: validation?.count ?? 0,
       test: test.count,
@@ -93,7 +105,7 @@ export async function runTrainCommand(flags: TrainFlags, command: Command): Prom
   const backend = await useBackend(flags.backend);
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
   let dir: string;
-  let built: { run: TrainingRun; dataSize: DataSize };
+  let built: BuiltRun;
   if (flags.resume !== undefined) {
     dir = flags.resume;
     built = resumeRun(dir, flags, command);
@@ -107,9 +119,10 @@ export async function runTrainCommand(flags: TrainFlags, command: Command): Prom
         `${dir} already holds a run; continue it with --resume ${dir}, or choose another --out or --name`,
       );
     }
-    built = buildRun(options);
+    built = buildRun(options, specFromFlags(flags), flags.debugAnomaly === true);
   }
-  const { run, dataSize } = built;
+  const { run, dataSize, modelMeta } = built;
+  const extra = { source: JSON.stringify(built.spec) };
   openRunDir(dir);
   const o = run.options;
   log(
@@ -139,29 +152,30 @@ export async function runTrainCommand(flags: TrainFlags, command: Command): Prom
     final,
   });
   try {
-    const final = await driveTraining(run, reporter, signals, dir);
+    const final = await driveTraining(run, reporter, signals, dir, extra);
     reporter.stop();
     if (final === null) {
-      writeCheckpoint(dir, run);
-      await writeRunOutputs(dir, run, charts, metrics('interrupted', null));
+      writeCheckpoint(dir, run, extra);
+      await writeRunOutputs(dir, run, charts, metrics('interrupted', null), modelMeta);
       log(
         `interrupted at iteration ${run.iteration}/${run.totalIterations}; checkpoint written, continue with: gradlab train --resume ${dir}`,
       );
       return signals.exitCode();
     }
-    await writeRunOutputs(dir, run, charts, metrics('complete', final));
-    log(
-      `final: train acc ${final.trainAccuracy.toFixed(4)}, test acc ${final.testAccuracy.toFixed(4)}` +
-        `${final.validationAccuracy === null ? '' : `, validation acc ${final.validationAccuracy.toFixed(4)}`}` +
-        ` (${seconds().toFixed(1)} s); run written to ${dir}`,
-    );
+    await writeRunOutputs(dir, run, charts, metrics('complete', final), modelMeta);
+    log(`final: ${formatMeasures(final, ', ')} (${seconds().toFixed(1)} s); run written to ${dir}`);
     return 0;
   } catch (e) {
     reporter.stop();
     if (e instanceof DivergenceError)
-      await writeRunOutputs(dir, run, charts, metrics('diverged', null));
+      await writeRunOutputs(dir, run, charts, metrics('diverged', null), modelMeta);
     throw e;
   } finally {
     signals.dispose();
   }
+}
+
+/** The data the flags of a new run name. */
+function specFromFlags(flags: TrainFlags): DataSpec {
+  return { data: flags.data };
 }

@@ -7,7 +7,7 @@ import type { SignalWatch } from './signals.js';
 
 /**
  * Drives the generator, yielding to the event loop every 50 ms so that Ctrl-C and SIGTERM are
- * seen between two steps. Writes a checkpoint at every epoch. Returns the final accuracies,
+ * seen between two steps. Writes a checkpoint (with the `extra` metadata) at every epoch. Returns the final accuracies,
  * or null when a signal stopped the run.
  */
 export async function driveTraining(
@@ -15,6 +15,7 @@ export async function driveTraining(
   reporter: ProgressReporter,
   signals: SignalWatch,
   dir: string,
+  extra: Readonly<Record<string, string>> = {},
 ): Promise<FinalAccuracy | null> {
   const totalEpochs = Math.floor(run.totalIterations / run.iterationsPerEpoch);
   const steps = trainSteps(run);
@@ -27,7 +28,7 @@ export async function driveTraining(
     if (event.type === 'step') reporter.step(event.iteration, event.loss);
     else if (event.type === 'epoch') {
       reporter.log(formatEpoch(event, totalEpochs, run.totalIterations));
-      writeCheckpoint(dir, run);
+      writeCheckpoint(dir, run, extra);
     }
     if (performance.now() - lastYield > 50) {
       await new Promise((resolve) => setImmediate(resolve));

@@ -163,7 +163,6 @@ export function checkResumeFlags(command: Command): void {
 /** The training options the flags ask for (defaults filled in later by resolveTrainOptions). */
 export function flagsToInput(flags: TrainFlags): TrainOptionsInput {
   return {
-    data: flags.data,
     model: flags.model,
     hiddenSizes: flags.hidden,
     activation: flags.activation,
@@ -180,6 +179,5 @@ export function flagsToInput(flags: TrainFlags): TrainOptionsInput {
     grad: flags.grad,
     dtype: flags.dtype,
     seed: flags.seed,
-    debugAnomaly: flags.debugAnomaly,
   };
 }

@@ -1,4 +1,5 @@
 import type { Rng } from '../tensor/rng.js';
+import { validationIndices } from './split.js';
 
 /**
  * A labelled image set kept as bytes: 60000 × 784 MNIST images are 47 MB as Uint8Array but
@@ -44,14 +45,8 @@ export function splitValidation(
   fraction: number,
   rng: Rng,
 ): { train: ImageDataset; validation: ImageDataset } {
-  if (!(fraction > 0 && fraction < 1)) {
-    throw new RangeError(`splitValidation: fraction must be in (0, 1), got ${fraction}`);
-  }
-  const nValidation = Math.round(ds.count * fraction);
-  const perm = rng.permutation(ds.count);
-  const validationIdx = perm.subarray(0, nValidation).slice().sort();
-  const trainIdx = perm.subarray(nValidation).slice().sort();
-  return { train: subset(ds, trainIdx), validation: subset(ds, validationIdx) };
+  const { train, validation } = validationIndices(ds.count, fraction, rng);
+  return { train: subset(ds, train), validation: subset(ds, validation) };
 }
 
 /**

@@ -41,10 +41,15 @@ export function floatSafetensor(shape: readonly number[], data: FloatArray): Saf
  * `optimizer.v.W1` …, the shuffle order as `sampler.order`, the loss history as `history.loss`
  * (float64, bit-exact); options, network config, counters, generator state and the epoch
  * records as JSON strings in `__metadata__`. One file, so one atomic rename saves all of it.
+ * `extra` holds the caller's own strings (where the data came from, say), read back as `extra`.
  * @example
  * writeFileAtomic('runs/a/checkpoint.safetensors', encodeCheckpoint(captureTrainState(run), net.config));
  */
-export function encodeCheckpoint(state: TrainState, config: NetworkConfig): Uint8Array {
+export function encodeCheckpoint(
+  state: TrainState,
+  config: NetworkConfig,
+  extra: Readonly<Record<string, string>> = {},
+): Uint8Array {
   const tensors: Record<string, SafetensorsTensor> = {};
   for (const [name, p] of Object.entries(state.params))
     tensors[`param.${name}`] = floatSafetensor(p.shape, p.data);
@@ -62,7 +67,9 @@ export function encodeCheckpoint(state: TrainState, config: NetworkConfig): Uint
     [state.history.loss.length],
     Float64Array.from(state.history.loss),
   );
+  const prefixed = Object.fromEntries(Object.entries(extra).map(([k, v]) => [`extra.${k}`, v]));
   return encodeSafetensors(tensors, {
+    ...prefixed,
     format: CHECKPOINT_FORMAT,
     options: JSON.stringify(state.options),
     config: JSON.stringify(config),
@@ -74,10 +81,13 @@ export function encodeCheckpoint(state: TrainState, config: NetworkConfig): Uint
   });
 }
 
-/** A checkpoint read back: the state and the network config it was saved with. */
+/** A checkpoint read back: the state, the network config it was saved with and the caller's extra strings. */
 export interface DecodedCheckpoint {
   readonly state: TrainState;
   readonly config: NetworkConfig;
+  readonly extra: Readonly<Record<string, string>>;
+  /** The saved options as JSON text (a field that older files kept there, like `data`, can be read from it). */
+  readonly optionsJson: string;
 }
 
 /**
@@ -150,8 +160,12 @@ export function decodeCheckpoint(bytes: Uint8Array, source: string): DecodedChec
   } catch (e) {
     return fail(`saved config is invalid: ${(e as Error).message}`);
   }
+  const extra: Record<string, string> = {};
+  for (const [k, v] of Object.entries(metadata)) if (k.startsWith('extra.')) extra[k.slice(6)] = v;
   return {
     config,
+    extra,
+    optionsJson: metadata.options ?? '{}',
     state: {
       options,
       iteration,

@@ -1,21 +1,23 @@
+import type { BatchTargets, Dataset } from '../data/batch-source.js';
 import type { ImageDataset } from '../data/dataset.js';
+import { asDataset } from '../data/image-source.js';
 import type { Network } from '../models/network.js';
 import { zeros } from '../tensor/creation.js';
 import { argmaxRows } from '../tensor/ops/reduce.js';
-import { fillImages } from './image-batches.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
- * Accuracy over a whole dataset, computed in chunks into reused buffers (a 60,000 × 784 float
- * input would take 188 MB in float32; a chunk of 1,000 takes 3 MB). Inference mode: dropout off.
- * accuracy = |{n : argmax(predict(xₙ)) = tₙ}| / N.
- * Shapes: dataset images (N, rows·cols) → accuracy in [0, 1].
+ * Accuracy or mean loss over a whole data set, computed in chunks into reused buffers (a
+ * 60,000 × 784 float input would take 188 MB in float32; a chunk of 1,000 takes 3 MB).
+ * Inference mode: dropout off.
+ * accuracy = |{n : argmax(predict(xₙ)) = tₙ}| / N;  mean loss = Σ_chunks n·loss(chunk) / N.
+ * Shapes: data set rows (N, features) → accuracy in [0, 1], or a mean loss.
  * Book: TwoLayerNet.accuracy(x_train, t_train) in train_neuralnet.py (one pass over all of x).
  * @example
  * new Evaluator(1000, 'float32').accuracy(network, test); // e.g. 0.9712
  */
 export class Evaluator {
-  readonly #inputs = new Map<number, Tensor>();
+  readonly #buffers = new Map<string, { x: Tensor; t: BatchTargets }>();
   readonly #indices: Int32Array;
   readonly #predicted: Int32Array;
 
@@ -30,33 +32,58 @@ export class Evaluator {
     this.#predicted = new Int32Array(chunkSize);
   }
 
-  /** The number of correctly classified samples of `ds`. */
-  correct(network: Network, ds: ImageDataset): number {
-    const size = ds.rows * ds.cols;
-    let correct = 0;
-    for (let start = 0; start < ds.count; start += this.chunkSize) {
-      const n = Math.min(this.chunkSize, ds.count - start);
-      for (let i = 0; i < n; i++) this.#indices[i] = start + i;
-      const x = this.#input(n, size);
-      fillImages(ds, this.#indices, n, x);
-      const predicted = argmaxRows(network.predict(x, false), this.#predicted);
-      for (let i = 0; i < n; i++) if (predicted[i] === ds.labels[start + i]) correct++;
+  /** The number of correctly classified rows of `ds` (class targets only; byte image sets are wrapped). */
+  correct(network: Network, data: Dataset | ImageDataset): number {
+    const ds = asDataset(data);
+    if (ds.target.kind !== 'class') {
+      throw new RangeError('Evaluator.correct: accuracy needs class targets; use meanLoss');
     }
+    let correct = 0;
+    this.#chunks(ds, (n, x, t) => {
+      const predicted = argmaxRows(network.predict(x, false), this.#predicted);
+      const labels = t as Int32Array;
+      for (let i = 0; i < n; i++) if (predicted[i] === labels[i]) correct++;
+    });
     return correct;
   }
 
-  /** The fraction of correctly classified samples of `ds` (0 for an empty set). */
-  accuracy(network: Network, ds: ImageDataset): number {
+  /** The fraction of correctly classified rows of `ds` (0 for an empty set). */
+  accuracy(network: Network, ds: Dataset | ImageDataset): number {
     return ds.count === 0 ? 0 : this.correct(network, ds) / ds.count;
   }
 
-  /** The input tensor for a chunk of n rows (a full chunk, or the shorter last one). */
-  #input(n: number, size: number): Tensor {
-    let x = this.#inputs.get(n);
-    if (x === undefined || x.shape[1] !== size) {
-      x = zeros([n, size], { dtype: this.dtype });
-      this.#inputs.set(n, x);
+  /** The network's loss averaged over every row of `ds` (0 for an empty set). */
+  meanLoss(network: Network, ds: Dataset): number {
+    let total = 0;
+    this.#chunks(ds, (n, x, t) => {
+      total += n * network.loss(x, t, false);
+    });
+    return ds.count === 0 ? 0 : total / ds.count;
+  }
+
+  /** Calls `body` for consecutive chunks of ds, its rows in x and targets in t. */
+  #chunks(ds: Dataset, body: (n: number, x: Tensor, t: BatchTargets) => void): void {
+    for (let start = 0; start < ds.count; start += this.chunkSize) {
+      const n = Math.min(this.chunkSize, ds.count - start);
+      for (let i = 0; i < n; i++) this.#indices[i] = start + i;
+      const { x, t } = this.#buffer(n, ds);
+      ds.fillBatch(this.#indices, n, x, t);
+      body(n, x, t);
     }
-    return x;
+  }
+
+  /** The buffers for a chunk of n rows (a full chunk, or the shorter last one). */
+  #buffer(n: number, ds: Dataset): { x: Tensor; t: BatchTargets } {
+    const width = ds.target.kind === 'class' ? 0 : ds.target.width;
+    const key = `${n}:${ds.features}:${width}`;
+    let b = this.#buffers.get(key);
+    if (b === undefined) {
+      b = {
+        x: zeros([n, ds.features], { dtype: this.dtype }),
+        t: width === 0 ? new Int32Array(n) : zeros([n, width], { dtype: this.dtype }),
+      };
+      this.#buffers.set(key, b);
+    }
+    return b;
   }
 }

@@ -29,14 +29,19 @@ export class ModelFileError extends Error {
  * A network's parameters as safetensors bytes: tensors W1, b1, W2, b2, … (F32 or F64, gradlab's
  * (in, out) layout: PyTorch's nn.Linear stores the transpose) and the architecture as JSON in
  * `__metadata__.config`, so `safetensors.safe_open` or `safetensors.torch.load_file` read it.
+ * `extra` adds the caller's metadata strings (a CSV model's feature names and scaling, say).
  * @example
  * writeFileAtomic('runs/a/model.safetensors', encodeModel(network));
  */
-export function encodeModel(network: Network): Uint8Array {
+export function encodeModel(
+  network: Network,
+  extra: Readonly<Record<string, string>> = {},
+): Uint8Array {
   const tensors: Record<string, SafetensorsTensor> = {};
   for (const [name, p] of Object.entries(network.params))
     tensors[name] = floatSafetensor(p.shape, p.data);
   return encodeSafetensors(tensors, {
+    ...extra,
     format: MODEL_FORMAT,
     config: JSON.stringify(network.config),
   });

@@ -1,5 +1,9 @@
+import type { Dataset } from '../data/batch-source.js';
+import { targetWidth } from '../data/batch-source.js';
 import { checkImageDataset, checkSameShape } from '../data/check-image-dataset.js';
-import { splitValidation, subset, type ImageDataset } from '../data/dataset.js';
+import type { ImageDataset } from '../data/dataset.js';
+import { asDataset, isDataset } from '../data/image-source.js';
+import { splitDataset } from '../data/split.js';
 import { createOptimizer } from '../optim/create-optimizer.js';
 import { createRng } from '../tensor/rng.js';
 import { createNetwork } from '../models/create-network.js';
@@ -7,27 +11,48 @@ import { networkConfigFor } from './network-config.js';
 import { TrainOptionsError, type TrainOptions } from './train-options.js';
 import { TrainingRun } from './training-run.js';
 
+/** What prepareTraining takes beside the options and data. */
+export interface PrepareExtras {
+  /** Rows per evaluation chunk (default max(batch size, 500)). */
+  readonly evaluationChunk?: number;
+  /** The network's output size when it is not the target width (a head with a variance, say). */
+  readonly outputSize?: number;
+  /** Check every layer's output for NaN/Inf each step (slower). */
+  readonly debugAnomaly?: boolean;
+}
+
 /**
  * Builds a training run from options and data, the same way in the CLI, the browser worker and
  * tests: one generator seeded with options.seed initialises the weights, then splits off the
  * validation samples, then draws the batches (and dropout masks). So a seed fixes the whole
  * run, and a resumed run rebuilds the same split before its saved state is put back.
  * `trainSize` keeps the first N training samples (the book's x_train[:300] in ch06).
- * Both sets are checked first (ImageDatasetError: lengths, labels < classes, same image size).
+ * Data are any Dataset (a CSV table, …) or raw byte image sets, which are checked first
+ * (ImageDatasetError: lengths, labels < classes, same image size) and wrapped by imageDataset.
  * @example
  * const run = prepareTraining(resolveTrainOptions({}), { train, test });
  * for (const event of trainSteps(run)) { … }
  */
 export function prepareTraining(
   options: TrainOptions,
-  data: { readonly train: ImageDataset; readonly test: ImageDataset },
-  evaluationChunk?: number,
+  data: { readonly train: Dataset | ImageDataset; readonly test: Dataset | ImageDataset },
+  extras: number | PrepareExtras = {},
 ): TrainingRun {
-  checkImageDataset(data.train, 'train');
-  checkImageDataset(data.test, 'test');
-  checkSameShape(data.train, data.test, 'test');
+  const { evaluationChunk, outputSize, debugAnomaly } =
+    typeof extras === 'number' ? { evaluationChunk: extras } : extras;
+  if (!isDataset(data.train)) checkImageDataset(data.train, 'train');
+  if (!isDataset(data.test)) checkImageDataset(data.test, 'test');
+  if (!isDataset(data.train) && !isDataset(data.test))
+    checkSameShape(data.train, data.test, 'test');
+  let train = asDataset(data.train);
+  const test = asDataset(data.test);
+  if (test.features !== train.features || test.target.kind !== train.target.kind) {
+    throw new TrainOptionsError(
+      'data',
+      `the test set has ${test.features} features and ${test.target.kind} targets, the training set ${train.features} and ${train.target.kind}`,
+    );
+  }
   const rng = createRng(options.seed);
-  let train = data.train;
   if (options.trainSize !== null) {
     if (options.trainSize > train.count) {
       throw new TrainOptionsError(
@@ -35,18 +60,15 @@ export function prepareTraining(
         `asked for ${options.trainSize} training samples, the dataset has ${train.count}`,
       );
     }
-    train = subset(
-      train,
-      Int32Array.from({ length: options.trainSize }, (_, i) => i),
-    );
+    train = train.subset(Int32Array.from({ length: options.trainSize }, (_, i) => i));
   }
   const network = createNetwork(
-    networkConfigFor(options, train.rows * train.cols, train.classes),
+    networkConfigFor(options, train.features, outputSize ?? targetWidth(train.target)),
     rng,
   );
-  let validation: ImageDataset | null = null;
+  let validation: Dataset | null = null;
   if (options.validation > 0) {
-    ({ train, validation } = splitValidation(train, options.validation, rng));
+    ({ train, validation } = splitDataset(train, options.validation, rng));
     if (train.count === 0 || validation.count === 0) {
       throw new TrainOptionsError(
         'validation',
@@ -64,9 +86,10 @@ export function prepareTraining(
   return new TrainingRun({
     network,
     optimizer,
-    data: { train, test: data.test, validation },
+    data: { train, test, validation },
     options,
     rng,
     evaluationChunk,
+    debugAnomaly,
   });
 }

@@ -1,20 +1,25 @@
-/** The accuracies measured at one evaluation point. */
-export interface EpochRecord {
+/**
+ * What one evaluation point measured: the accuracies of a classifier, or (value targets:
+ * regression, counts) null accuracies and the mean loss per row on each set.
+ */
+export interface EpochRecord extends FinalAccuracy {
   /** 0 before training, k after k epochs. */
   readonly epoch: number;
   /** Completed iterations when it was measured (epoch × iterationsPerEpoch). */
   readonly iteration: number;
-  readonly trainAccuracy: number;
-  readonly testAccuracy: number;
-  /** Accuracy on the held-out validation samples, or null without --validation. */
-  readonly validationAccuracy: number | null;
 }
 
-/** Final accuracies, measured after the last iteration. */
+/** The measures after the last iteration: accuracies (class targets) or mean losses (value targets). */
 export interface FinalAccuracy {
-  readonly trainAccuracy: number;
-  readonly testAccuracy: number;
+  /** Accuracy on the training samples; null for value targets. */
+  readonly trainAccuracy: number | null;
+  readonly testAccuracy: number | null;
+  /** Accuracy on the held-out validation samples, or null without a validation split. */
   readonly validationAccuracy: number | null;
+  /** Mean loss per training row; present for value targets only. */
+  readonly trainLoss?: number;
+  readonly testLoss?: number;
+  readonly validationLoss?: number | null;
 }
 
 /**

@@ -10,8 +10,6 @@ export type Sampling = 'replacement' | 'shuffle';
 
 /** Every option of a training run, resolved (what metrics.json records under `options`). */
 export interface TrainOptions {
-  /** The dataset name or directory (recorded so that a resumed run loads the same data). */
-  readonly data: string;
   readonly model: 'two-layer' | 'multi-layer';
   readonly hiddenSizes: readonly number[];
   readonly activation: Activation;
@@ -32,8 +30,6 @@ export interface TrainOptions {
   readonly grad: 'backprop' | 'numerical';
   readonly dtype: 'float32' | 'float64';
   readonly seed: number;
-  /** Check every layer's output for NaN/Inf each step (slower). */
-  readonly debugAnomaly: boolean;
 }
 
 /** Options as a caller gives them: any subset, the rest take the book's defaults. */
@@ -138,14 +134,7 @@ export function resolveTrainOptions(input: TrainOptionsInput): TrainOptions {
   const seed = input.seed ?? BOOK_DEFAULTS.seed;
   if (!Number.isSafeInteger(seed))
     throw new TrainOptionsError('seed', `expected an integer, got ${String(seed)}`);
-  const data = input.data ?? 'mnist';
-  if (typeof data !== 'string' || data === '')
-    throw new TrainOptionsError(
-      'data',
-      `expected a dataset name or directory, got '${String(data)}'`,
-    );
   return {
-    data,
     model,
     hiddenSizes,
     activation: oneOf('activation', input.activation ?? BOOK_DEFAULTS.activation, ACTIVATION_NAMES),
@@ -168,7 +157,6 @@ export function resolveTrainOptions(input: TrainOptionsInput): TrainOptions {
     grad: oneOf('grad', input.grad ?? BOOK_DEFAULTS.grad, ['backprop', 'numerical'] as const),
     dtype: oneOf('dtype', input.dtype ?? BOOK_DEFAULTS.dtype, ['float32', 'float64'] as const),
     seed,
-    debugAnomaly: input.debugAnomaly ?? false,
   };
 }
 

@@ -64,8 +64,8 @@ export function* trainSteps(run: TrainingRun): Generator<TrainEvent, TrainResult
 function finalAccuracy(run: TrainingRun): FinalAccuracy {
   const last = run.history.epochs.at(-1);
   if (last !== undefined && last.iteration === run.iteration) {
-    const { trainAccuracy, testAccuracy, validationAccuracy } = last;
-    return { trainAccuracy, testAccuracy, validationAccuracy };
+    const { epoch: _epoch, iteration: _iteration, ...final } = last;
+    return final;
   }
   return run.measure();
 }

@@ -1,5 +1,4 @@
-import type { ImageDataset } from '../data/dataset.js';
-import { fillLabelBatch } from '../data/dataset.js';
+import type { BatchTargets, Dataset } from '../data/batch-source.js';
 import type { Network, Params } from '../models/network.js';
 import type { Optimizer } from '../optim/optimizer.js';
 import { zeros } from '../tensor/creation.js';
@@ -9,15 +8,14 @@ import { detectAnomalies } from './anomaly-detection.js';
 import { BatchSampler } from './batch-sampler.js';
 import { checkFiniteAll, DivergenceError, LOSS_EXPLOSION_FACTOR } from './divergence.js';
 import { Evaluator } from './evaluator.js';
-import { fillImages } from './image-batches.js';
 import type { EpochRecord, TrainHistory } from './train-history.js';
 import { iterationsPerEpoch, totalIterations, type TrainOptions } from './train-options.js';
 
-/** The samples a run trains and measures on. */
+/** The samples a run trains and measures on: any Dataset (MNIST bytes, a CSV table, …). */
 export interface TrainingData {
-  readonly train: ImageDataset;
-  readonly test: ImageDataset;
-  readonly validation: ImageDataset | null;
+  readonly train: Dataset;
+  readonly test: Dataset;
+  readonly validation: Dataset | null;
 }
 
 /** Everything a run needs; see prepareTraining for the usual way to build it. */
@@ -30,6 +28,8 @@ export interface TrainingSetup {
   readonly rng: Rng;
   /** Rows per evaluation chunk; default max(batch size, 500). */
   readonly evaluationChunk?: number;
+  /** Check every layer's output for NaN/Inf each step (slower; a debugging aid, not saved). */
+  readonly debugAnomaly?: boolean;
 }
 
 /**
@@ -55,7 +55,7 @@ export class TrainingRun {
   iteration = 0;
   readonly history: TrainHistory = { loss: [], epochs: [] };
   readonly #x: Tensor;
-  readonly #t: Int32Array;
+  readonly #t: BatchTargets;
 
   constructor(setup: TrainingSetup) {
     const { network, data, options } = setup;
@@ -64,10 +64,10 @@ export class TrainingRun {
     this.data = data;
     this.options = options;
     this.rng = setup.rng;
-    const inputSize = data.train.rows * data.train.cols;
+    const inputSize = data.train.features;
     if (inputSize !== network.config.inputSize) {
       throw new RangeError(
-        `training data has ${inputSize} pixels per image but the network expects ${network.config.inputSize} inputs`,
+        `training data has ${inputSize} features per row but the network expects ${network.config.inputSize} inputs`,
       );
     }
     this.sampler = new BatchSampler(
@@ -85,8 +85,12 @@ export class TrainingRun {
       options.dtype,
     );
     this.#x = zeros([options.batchSize, inputSize], { dtype: options.dtype });
-    this.#t = new Int32Array(options.batchSize);
-    if (options.debugAnomaly) {
+    const target = data.train.target;
+    this.#t =
+      target.kind === 'class'
+        ? new Int32Array(options.batchSize)
+        : zeros([options.batchSize, target.width], { dtype: options.dtype });
+    if (setup.debugAnomaly === true) {
       detectAnomalies(network, () => ({
         iteration: this.iteration + 1,
         learningRate: this.optimizer.learningRate,
@@ -114,8 +118,7 @@ export class TrainingRun {
     const it = this.iteration + 1;
     const indices = this.sampler.next();
     const n = this.options.batchSize;
-    fillImages(data.train, indices, n, this.#x);
-    fillLabelBatch(data.train, indices, n, this.#t);
+    data.train.fillBatch(indices, n, this.#x, this.#t);
     let loss: number;
     let grads: Params;
     if (this.options.grad === 'numerical') {
@@ -138,7 +141,7 @@ export class TrainingRun {
     return loss;
   }
 
-  /** Measures train, test (and validation) accuracy now and records it as the next epoch. */
+  /** Measures train, test (and validation) accuracy or loss now and records it as the next epoch. */
   evaluate(): EpochRecord {
     const record: EpochRecord = {
       epoch: Math.floor(this.iteration / this.iterationsPerEpoch),
@@ -149,14 +152,27 @@ export class TrainingRun {
     return record;
   }
 
-  /** Train, test and validation accuracy of the network as it is now. */
+  /**
+   * Train, test and validation accuracy of the network as it is now; for value targets
+   * (regression) the mean loss per row instead, with null accuracies.
+   */
   measure(): Omit<EpochRecord, 'epoch' | 'iteration'> {
     const { evaluator, network, data } = this;
+    const { validation } = data;
+    if (data.train.target.kind === 'class') {
+      return {
+        trainAccuracy: evaluator.accuracy(network, data.train),
+        testAccuracy: evaluator.accuracy(network, data.test),
+        validationAccuracy: validation === null ? null : evaluator.accuracy(network, validation),
+      };
+    }
     return {
-      trainAccuracy: evaluator.accuracy(network, data.train),
-      testAccuracy: evaluator.accuracy(network, data.test),
-      validationAccuracy:
-        data.validation === null ? null : evaluator.accuracy(network, data.validation),
+      trainAccuracy: null,
+      testAccuracy: null,
+      validationAccuracy: null,
+      trainLoss: evaluator.meanLoss(network, data.train),
+      testLoss: evaluator.meanLoss(network, data.test),
+      validationLoss: validation === null ? null : evaluator.meanLoss(network, validation),
     };
   }
 }

@@ -8,10 +8,11 @@ import { syntheticImages } from './synthetic-data.js';
 
 const data = { train: syntheticImages(200, 1), test: syntheticImages(50, 2) };
 
-function run(input: TrainOptionsInput) {
+function run(input: TrainOptionsInput, debugAnomaly = false) {
   return prepareTraining(
     resolveTrainOptions({ hiddenSizes: [10], batchSize: 20, iterations: 100, ...input }),
     data,
+    { debugAnomaly },
   );
 }
 
@@ -44,7 +45,7 @@ test('the step that produces a non-finite parameter is the one reported', () => 
 });
 
 test('with debugAnomaly a NaN is traced to the layer whose output it first is', () => {
-  const r = run({ debugAnomaly: true });
+  const r = run({}, true);
   r.network.params.W2.data[3] = Number.NaN;
   assert.throws(
     () => r.step(),

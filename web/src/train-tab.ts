@@ -106,24 +106,24 @@ export function mount(panel: HTMLElement): void {
       case 'epoch':
         epochs.push({
           epoch: event.record.epoch,
-          train: event.record.trainAccuracy,
-          test: event.record.testAccuracy,
+          train: event.record.trainAccuracy ?? NaN,
+          test: event.record.testAccuracy ?? NaN,
         });
         byId('st-epoch').textContent = String(event.record.epoch);
-        byId('st-train').textContent = event.record.trainAccuracy.toFixed(4);
-        byId('st-test').textContent = event.record.testAccuracy.toFixed(4);
+        byId('st-train').textContent = (event.record.trainAccuracy ?? NaN).toFixed(4);
+        byId('st-test').textContent = (event.record.testAccuracy ?? NaN).toFixed(4);
         drawCharts(true);
         break;
       case 'end':
-        byId('st-train').textContent = event.final.trainAccuracy.toFixed(4);
-        byId('st-test').textContent = event.final.testAccuracy.toFixed(4);
+        byId('st-train').textContent = (event.final.trainAccuracy ?? NaN).toFixed(4);
+        byId('st-test').textContent = (event.final.testAccuracy ?? NaN).toFixed(4);
         byId('st-speed').textContent = event.itPerSec.toFixed(0);
         Object.assign(panel.dataset, {
           testAccuracy: String(event.final.testAccuracy),
           trainAccuracy: String(event.final.trainAccuracy),
           itPerSec: event.itPerSec.toFixed(1),
         });
-        status.textContent = `Done: test accuracy ${event.final.testAccuracy.toFixed(4)}, ${event.itPerSec.toFixed(0)} it/s on average.`;
+        status.textContent = `Done: test accuracy ${(event.final.testAccuracy ?? NaN).toFixed(4)}, ${event.itPerSec.toFixed(0)} it/s on average.`;
         setState('done');
         drawCharts(true);
         break;

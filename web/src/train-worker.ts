@@ -73,7 +73,7 @@ async function start(options: TrainOptionsInput): Promise<void> {
     const [train, test] = await Promise.all([loadSplit('train'), loadSplit('t10k')]);
     if (token !== loop) return;
     post({ type: 'status', text: 'Building the network…' });
-    run = startRun(options, { train, test, validation: null });
+    run = startRun(options, { train, test });
     steps = trainSteps(run);
     runOptions = key;
     network = run.network;

@@ -7,7 +7,6 @@ import {
   setBackend,
   wasmSimdSupported,
   type Network,
-  type TrainingData,
   type TrainingRun,
   type TrainOptionsInput,
 } from 'gradlab';
@@ -31,7 +30,10 @@ export async function setupBackend(): Promise<string> {
 }
 
 /** A training run for options given by the page, on the given data. */
-export function startRun(options: TrainOptionsInput, data: TrainingData): TrainingRun {
+export function startRun(
+  options: TrainOptionsInput,
+  data: Parameters<typeof prepareTraining>[1],
+): TrainingRun {
   return prepareTraining(resolveTrainOptions(options), data);
 }
 
