@@ -27,6 +27,7 @@ const USER_ERRORS = new Set([
   'PngFormatError',
   'CheckpointError',
   'ModelFileError',
+  'StateDictError',
   'DivergenceError',
   'OptimizerError',
   'OfflineLoadError',

@@ -2,13 +2,15 @@ import { Command, Option } from 'commander';
 import { loadDataset } from '../platform/node/datasets.js';
 import { Evaluator } from '../train/evaluator.js';
 import { BACKEND_NAMES, DEFAULT_BACKEND, useBackend, type BackendName } from './backend-choice.js';
-import { checkModelFitsData, readModelFile } from './model-input.js';
+import type { Activation } from '../interop/state-dict.js';
+import { modelActivationOption, checkModelFitsData, readModelFile } from './model-input.js';
 
 interface EvalFlags {
   model: string;
   data: string;
   split: 'test' | 'train';
   backend: BackendName;
+  activation?: Activation;
 }
 
 /**
@@ -34,6 +36,7 @@ export function registerEvalCommand(program: Command): Command {
         .choices(['test', 'train'])
         .default('test'),
     )
+    .addOption(modelActivationOption())
     .addOption(
       new Option('--backend <name>', 'compute backend')
         .choices([...BACKEND_NAMES])
@@ -41,7 +44,7 @@ export function registerEvalCommand(program: Command): Command {
     )
     .action(async (flags: EvalFlags) => {
       await useBackend(flags.backend);
-      const network = readModelFile(flags.model);
+      const network = readModelFile(flags.model, flags.activation);
       const ds = loadDataset(flags.data)[flags.split];
       checkModelFitsData(network, flags.model, ds, flags.data);
       const correct = new Evaluator(1000, network.config.dtype).correct(network, ds);

@@ -4,11 +4,27 @@ import type { Network } from '../models/network.js';
 import { readFileBytes } from '../platform/node/read-bytes.js';
 import { zeros } from '../tensor/creation.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { Option } from 'commander';
+import type { Activation } from '../interop/state-dict.js';
 import { loadModel, ModelFileError } from '../train/model-file.js';
 
+/** The hidden activations a model file can name. */
+const ACTIVATIONS: readonly Activation[] = ['relu', 'sigmoid'];
+
+/**
+ * `--activation <fn>` of the commands that read a model: a PyTorch state dict (`0.weight`, …)
+ * does not record its hidden activation.
+ */
+export function modelActivationOption(): Option {
+  return new Option(
+    '--activation <fn>',
+    'hidden activation of a PyTorch state-dict file (0.weight, 0.bias, …), which does not record it',
+  ).choices([...ACTIVATIONS]);
+}
+
 /** Reads a model file into a network (errors name the file). */
-export function readModelFile(path: string): Network {
-  return loadModel(readFileBytes(path, { gunzip: false }), path);
+export function readModelFile(path: string, activation?: Activation): Network {
+  return loadModel(readFileBytes(path, { gunzip: false }), path, { activation });
 }
 
 /** Throws unless the network takes images of the dataset's size. */

@@ -6,7 +6,13 @@ import { readPng } from '../platform/node/read-png.js';
 import { ModelFileError } from '../train/model-file.js';
 import { BACKEND_NAMES, DEFAULT_BACKEND, useBackend, type BackendName } from './backend-choice.js';
 import { UsageError } from './cli-error.js';
-import { checkModelFitsData, imageInput, readModelFile } from './model-input.js';
+import type { Activation } from '../interop/state-dict.js';
+import {
+  modelActivationOption,
+  checkModelFitsData,
+  imageInput,
+  readModelFile,
+} from './model-input.js';
 import { parseIndex } from './option-parsers.js';
 
 /** The options of `gradlab predict` as commander parses them. */
@@ -16,6 +22,7 @@ export interface PredictFlags {
   index?: number;
   data: string;
   backend: BackendName;
+  activation?: Activation;
 }
 
 /**
@@ -64,6 +71,7 @@ export function registerPredictCommand(program: Command): Command {
       "dataset for --index: 'mnist', 'fashion-mnist' or a directory",
       'mnist',
     )
+    .addOption(modelActivationOption())
     .addOption(
       new Option('--backend <name>', 'compute backend')
         .choices([...BACKEND_NAMES])
@@ -72,7 +80,7 @@ export function registerPredictCommand(program: Command): Command {
     .action(async (flags: PredictFlags) => {
       checkPredictFlags(flags);
       await useBackend(flags.backend);
-      const network = readModelFile(flags.model);
+      const network = readModelFile(flags.model, flags.activation);
       let pixels: Uint8Array;
       let label = '';
       if (flags.image !== undefined) {

@@ -6,6 +6,8 @@ import type { Network, NetworkConfig } from '../models/network.js';
 import { createNetwork } from '../models/create-network.js';
 import { createRng } from '../tensor/rng.js';
 import { CHECKPOINT_FORMAT, floatSafetensor } from './checkpoint.js';
+import { loadStateDict } from './state-dict-model.js';
+import { isStateDict, type Activation } from '../interop/state-dict.js';
 
 /** The `format` metadata value of a gradlab model file. */
 export const MODEL_FORMAT = 'gradlab';
@@ -79,15 +81,34 @@ function inferConfig(
   };
 }
 
+/** Options of loadModel. */
+export interface LoadModelOptions {
+  /**
+   * The hidden activation of a PyTorch state dict (`0.weight`, `0.bias`, …) that does not record
+   * one; also overrides the ReLU assumed for a bare W1, b1, … file.
+   */
+  readonly activation?: Activation;
+}
+
 /**
  * Reads a model file into a network: the architecture from `__metadata__.config` (or inferred
  * from the shapes of W1, W2, … with ReLU when absent), then every parameter checked for name,
- * shape and dtype and copied in. Throws ModelFileError or SafetensorsError naming the file.
+ * shape and dtype and copied in. A PyTorch nn.Sequential state dict (`0.weight` (out, in),
+ * `0.bias`, `2.weight`, …) is read too: architecture from the shapes, the activation from
+ * `options.activation` (or the metadata gradlab's export wrote). Throws ModelFileError,
+ * StateDictError or SafetensorsError naming the file.
  * @example
  * const network = loadModel(readFileBytes('runs/a/model.safetensors'), 'runs/a/model.safetensors');
+ * const fromTorch = loadModel(bytes, 'torch.safetensors', { activation: 'relu' });
  */
-export function loadModel(bytes: Uint8Array, source: string): Network {
+export function loadModel(
+  bytes: Uint8Array,
+  source: string,
+  options: LoadModelOptions = {},
+): Network {
   const { tensors, metadata } = decodeSafetensors(bytes, source);
+  if (isStateDict(Object.keys(tensors)))
+    return loadStateDict(tensors, metadata, source, options.activation);
   if (metadata.format === CHECKPOINT_FORMAT) {
     throw new ModelFileError(
       source,
@@ -103,6 +124,7 @@ export function loadModel(bytes: Uint8Array, source: string): Network {
     }
   } else {
     config = inferConfig(tensors, source);
+    if (options.activation !== undefined) config = { ...config, activation: options.activation };
   }
   let network: Network;
   try {

@@ -1,0 +1,164 @@
+import onnxProto from 'onnx-proto';
+import type { Network } from '../models/network.js';
+
+const { onnx } = onnxProto;
+
+/** The ONNX operator set the exported graphs use (Gemm, MatMul, Relu, Sigmoid, Tanh, LeakyRelu, Softmax, Div, Sub). */
+export const ONNX_OPSET = 13;
+
+/** The slope of LeakyReLU for x < 0 (the activation table's value). */
+export const LEAKY_RELU_ALPHA = 0.01;
+
+/**
+ * How raw data becomes the network's input, so the ONNX graph takes data in its own units:
+ * - `divide`: x / by (MNIST pixels 0…255 ÷ 255, as gradlab's training batches);
+ * - `standardize`: (x − mean) / std per feature (a CSV's saved standardisation);
+ * - `none`: the network's input as is.
+ */
+export type OnnxInputScaling =
+  | { readonly kind: 'divide'; readonly by: number }
+  | {
+      readonly kind: 'standardize';
+      readonly mean: readonly number[];
+      readonly std: readonly number[];
+    }
+  | { readonly kind: 'none' };
+
+/** Options of toOnnx. */
+export interface ToOnnxOptions {
+  /** Input scaling folded into the graph (default: pixels ÷ 255). */
+  readonly input?: OnnxInputScaling;
+  /** Whether to add the `probabilities` output, softmax(logits) (default true: gradlab's networks are classifiers). */
+  readonly probabilities?: boolean;
+  /** The graph's name (default 'gradlab'). */
+  readonly name?: string;
+}
+
+type Node = InstanceType<typeof onnx.NodeProto>;
+type Initializer = InstanceType<typeof onnx.TensorProto>;
+
+function floatTensor(
+  name: string,
+  dims: readonly number[],
+  values: ArrayLike<number>,
+): Initializer {
+  return onnx.TensorProto.create({
+    name,
+    dims: [...dims],
+    dataType: onnx.TensorProto.DataType.FLOAT,
+    floatData: Array.from(values, (v) => Math.fround(v)),
+  });
+}
+
+function valueInfo(name: string, dims: readonly (number | string)[]) {
+  return onnx.ValueInfoProto.create({
+    name,
+    type: {
+      tensorType: {
+        elemType: onnx.TensorProto.DataType.FLOAT,
+        shape: {
+          dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })),
+        },
+      },
+    },
+  });
+}
+
+function node(
+  opType: string,
+  inputs: string[],
+  output: string,
+  attrs: Record<string, number> = {},
+): Node {
+  return onnx.NodeProto.create({
+    opType,
+    name: output,
+    input: inputs,
+    output: [output],
+    attribute: Object.entries(attrs).map(([name, v]) =>
+      Number.isInteger(v) && name !== 'alpha'
+        ? { name, type: onnx.AttributeProto.AttributeType.INT, i: v }
+        : { name, type: onnx.AttributeProto.AttributeType.FLOAT, f: v },
+    ),
+  });
+}
+
+/** The ONNX nodes of a hidden activation, by the config's activation name. */
+const ACTIVATION_NODES: Record<string, (input: string, output: string) => Node> = {
+  relu: (i, o) => node('Relu', [i], o),
+  sigmoid: (i, o) => node('Sigmoid', [i], o),
+  tanh: (i, o) => node('Tanh', [i], o),
+  leakyRelu: (i, o) => node('LeakyRelu', [i], o, { alpha: LEAKY_RELU_ALPHA }),
+};
+
+/**
+ * A network as an ONNX model (protobuf bytes, opset 13, float32): one input `x` (N, inputSize)
+ * in the data's own units, scaling folded in; each Affine layer a Gemm (x·W + b) or, for
+ * SimpleNet's bias-free W, a MatMul; the hidden activation after each but the last (Relu,
+ * Sigmoid, Tanh or LeakyRelu); dropout left out (the identity at inference). Outputs `logits`
+ * (N, outputSize), the scores before softmax, and `probabilities` = softmax(logits) along axis 1.
+ *   logits = A_L(…σ(A_1(scale(x)))…),  A_k(h) = h·W_k + b_k.
+ * Shapes: x (N, inputSize) → logits (N, outputSize), probabilities (N, outputSize).
+ * @example
+ * const bytes = toOnnx(net);                         // Uint8Array, an .onnx file
+ * const session = await InferenceSession.create(bytes); // onnxruntime: same logits as net.predict
+ */
+export function toOnnx(network: Network, options: ToOnnxOptions = {}): Uint8Array {
+  const { config, params } = network;
+  const nodes: Node[] = [];
+  const init: Initializer[] = [];
+  const scaling = options.input ?? { kind: 'divide', by: 255 };
+  let h = 'x';
+  if (scaling.kind === 'divide') {
+    init.push(floatTensor('input_scale', [], [scaling.by]));
+    nodes.push(node('Div', [h, 'input_scale'], 'x_scaled'));
+    h = 'x_scaled';
+  } else if (scaling.kind === 'standardize') {
+    init.push(floatTensor('input_mean', [config.inputSize], scaling.mean));
+    init.push(floatTensor('input_std', [config.inputSize], scaling.std));
+    nodes.push(node('Sub', [h, 'input_mean'], 'x_centred'));
+    nodes.push(node('Div', ['x_centred', 'input_std'], 'x_scaled'));
+    h = 'x_scaled';
+  }
+  const weights =
+    config.kind === 'simple' ? ['W'] : Object.keys(params).filter((k) => /^W\d+$/.test(k));
+  const activation = ACTIVATION_NODES[config.activation];
+  if (activation === undefined)
+    throw new Error(`toOnnx: no ONNX form for activation '${config.activation}'`);
+  weights.forEach((name, k) => {
+    const W = params[name];
+    const last = k === weights.length - 1;
+    const out = last ? 'logits' : `affine${k + 1}`;
+    init.push(floatTensor(name, W.shape, W.data));
+    const b = params[`b${k + 1}`];
+    if (config.kind === 'simple' || b === undefined) {
+      nodes.push(node('MatMul', [h, name], out));
+    } else {
+      init.push(floatTensor(`b${k + 1}`, b.shape, b.data));
+      nodes.push(node('Gemm', [h, name, `b${k + 1}`], out));
+    }
+    h = out;
+    if (!last) {
+      nodes.push(activation(h, `hidden${k + 1}`));
+      h = `hidden${k + 1}`;
+    }
+  });
+  const outputs = [valueInfo('logits', ['N', config.outputSize])];
+  if (options.probabilities ?? true) {
+    nodes.push(node('Softmax', ['logits'], 'probabilities', { axis: 1 }));
+    outputs.push(valueInfo('probabilities', ['N', config.outputSize]));
+  }
+  const model = onnx.ModelProto.create({
+    irVersion: 7,
+    producerName: 'gradlab',
+    opsetImport: [{ domain: '', version: ONNX_OPSET }],
+    graph: {
+      name: options.name ?? 'gradlab',
+      node: nodes,
+      initializer: init,
+      input: [valueInfo('x', ['N', config.inputSize])],
+      output: outputs,
+    },
+  });
+  return onnx.ModelProto.encode(model).finish();
+}

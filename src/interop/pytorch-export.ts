@@ -1,0 +1,61 @@
+import { encodeSafetensors } from '../io/safetensors.js';
+import type { Network } from '../models/network.js';
+import { toStateDict } from './state-dict.js';
+
+/** The `format` metadata value of a model file in PyTorch's nn.Sequential state-dict layout. */
+export const PYTORCH_FORMAT = 'pytorch-sequential';
+
+/**
+ * What train.py needs to continue a run as gradlab did: data preparation, loss, update rule and
+ * its hyperparameters (gradlab's names; train.py maps them onto torch.optim).
+ */
+export interface TorchTrainingConfig {
+  /** 'idx': an MNIST-style folder, pixels ÷ scale; 'csv': named columns standardised as (x − mean)/std. */
+  readonly data:
+    | { readonly kind: 'idx'; readonly scale: number }
+    | {
+        readonly kind: 'csv';
+        readonly features: readonly string[];
+        readonly target: string;
+        readonly mean?: readonly number[];
+        readonly std?: readonly number[];
+        readonly classes?: readonly string[];
+      };
+  readonly loss: 'cross-entropy' | 'mse';
+  readonly optimizer: string;
+  readonly learningRate: number;
+  readonly batchSize: number;
+  readonly weightDecay: number;
+  readonly sampling: 'replacement' | 'shuffle';
+  readonly seed: number;
+}
+
+/**
+ * A network as a PyTorch state-dict safetensors file: `0.weight` (out, in), `0.bias`, `2.weight`, …
+ * (see toStateDict), with `__metadata__` {format: 'pytorch-sequential', config: the gradlab
+ * NetworkConfig as JSON}, which model.py's `load` and gradlab's loadModel read for the activation.
+ * @example
+ * writeFileAtomic('out/model.safetensors', encodeTorchModel(net));
+ */
+export function encodeTorchModel(network: Network): Uint8Array {
+  return encodeSafetensors(toStateDict(network.params, network.config), {
+    format: PYTORCH_FORMAT,
+    config: JSON.stringify(network.config),
+  });
+}
+
+/**
+ * train.py with its `CONFIG = …` line set to `config` (as json.loads of a string) (the template's other lines unchanged).
+ * Throws when the template has no such line.
+ * @example
+ * trainScript(template, { data: { kind: 'idx', scale: 255 }, loss: 'cross-entropy', … });
+ */
+export function trainScript(template: string, config: TorchTrainingConfig): string {
+  const line = /^CONFIG = .*$/m;
+  if (!line.test(template)) throw new Error('trainScript: the template has no CONFIG = line');
+  // A JSON string inside json.loads: JSON's true/false/null are not Python literals.
+  return template.replace(
+    line,
+    () => `CONFIG = json.loads(${JSON.stringify(JSON.stringify(config))})`,
+  );
+}
