@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { loadDataset } from '../platform/node/datasets.js';
 import { Evaluator } from '../train/evaluator.js';
 import { BACKEND_NAMES, DEFAULT_BACKEND, useBackend, type BackendName } from './backend-choice.js';
-import type { Activation } from '../interop/state-dict.js';
+import type { Activation } from '../models/activations.js';
 import { modelActivationOption, checkModelFitsData, readModelFile } from './model-input.js';
 
 interface EvalFlags {

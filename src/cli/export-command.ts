@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
-import type { Activation } from '../interop/state-dict.js';
+import type { Activation } from '../models/activations.js';
 import { toOnnx } from '../interop/onnx.js';
 import {
   encodeTorchModel,

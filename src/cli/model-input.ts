@@ -5,11 +5,8 @@ import { readFileBytes } from '../platform/node/read-bytes.js';
 import { zeros } from '../tensor/creation.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { Option } from 'commander';
-import type { Activation } from '../interop/state-dict.js';
+import { ACTIVATION_NAMES, type Activation } from '../models/activations.js';
 import { loadModel, ModelFileError } from '../train/model-file.js';
-
-/** The hidden activations a model file can name. */
-const ACTIVATIONS: readonly Activation[] = ['relu', 'sigmoid'];
 
 /**
  * `--activation <fn>` of the commands that read a model: a PyTorch state dict (`0.weight`, …)
@@ -19,7 +16,7 @@ export function modelActivationOption(): Option {
   return new Option(
     '--activation <fn>',
     'hidden activation of a PyTorch state-dict file (0.weight, 0.bias, …), which does not record it',
-  ).choices([...ACTIVATIONS]);
+  ).choices([...ACTIVATION_NAMES]);
 }
 
 /** Reads a model file into a network (errors name the file). */

@@ -6,7 +6,7 @@ import { readPng } from '../platform/node/read-png.js';
 import { ModelFileError } from '../train/model-file.js';
 import { BACKEND_NAMES, DEFAULT_BACKEND, useBackend, type BackendName } from './backend-choice.js';
 import { UsageError } from './cli-error.js';
-import type { Activation } from '../interop/state-dict.js';
+import type { Activation } from '../models/activations.js';
 import {
   modelActivationOption,
   checkModelFitsData,

@@ -1,13 +1,12 @@
 import onnxProto from 'onnx-proto';
+import { LEAKY_RELU_SLOPE } from '../layers/leaky-relu.js';
+import type { Activation } from '../models/activations.js';
 import type { Network } from '../models/network.js';
 
 const { onnx } = onnxProto;
 
 /** The ONNX operator set the exported graphs use (Gemm, MatMul, Relu, Sigmoid, Tanh, LeakyRelu, Softmax, Div, Sub). */
 export const ONNX_OPSET = 13;
-
-/** The slope of LeakyReLU for x < 0 (the activation table's value). */
-export const LEAKY_RELU_ALPHA = 0.01;
 
 /**
  * How raw data becomes the network's input, so the ONNX graph takes data in its own units:
@@ -83,12 +82,12 @@ function node(
   });
 }
 
-/** The ONNX nodes of a hidden activation, by the config's activation name. */
-const ACTIVATION_NODES: Record<string, (input: string, output: string) => Node> = {
+/** The ONNX node of each hidden activation (a new activation must say its ONNX form here). */
+const ACTIVATION_NODES: Record<Activation, (input: string, output: string) => Node> = {
   relu: (i, o) => node('Relu', [i], o),
   sigmoid: (i, o) => node('Sigmoid', [i], o),
   tanh: (i, o) => node('Tanh', [i], o),
-  leakyRelu: (i, o) => node('LeakyRelu', [i], o, { alpha: LEAKY_RELU_ALPHA }),
+  leakyRelu: (i, o) => node('LeakyRelu', [i], o, { alpha: LEAKY_RELU_SLOPE }),
 };
 
 /**

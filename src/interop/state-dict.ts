@@ -1,4 +1,5 @@
 import type { SafetensorsTensor } from '../io/safetensors.js';
+import type { Activation } from '../models/activations.js';
 import type { NetworkConfig, Params } from '../models/network.js';
 import { fromArray } from '../tensor/creation.js';
 import { fmtShape, type Tensor } from '../tensor/tensor.js';
@@ -18,9 +19,6 @@ export class StateDictError extends Error {
     super(`${source}: ${message}`);
   }
 }
-
-/** A network's hidden activation, as the config names it. */
-export type Activation = NetworkConfig['activation'];
 
 /**
  * The nn.Sequential index of each Affine layer: [Linear, activation, (Dropout)] per hidden layer,

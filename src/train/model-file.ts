@@ -7,7 +7,8 @@ import { createNetwork } from '../models/create-network.js';
 import { createRng } from '../tensor/rng.js';
 import { CHECKPOINT_FORMAT, floatSafetensor } from './checkpoint.js';
 import { loadStateDict } from './state-dict-model.js';
-import { isStateDict, type Activation } from '../interop/state-dict.js';
+import type { Activation } from '../models/activations.js';
+import { isStateDict } from '../interop/state-dict.js';
 
 /** The `format` metadata value of a gradlab model file. */
 export const MODEL_FORMAT = 'gradlab';

@@ -1,7 +1,8 @@
 import type { SafetensorsTensor } from '../io/safetensors.js';
 import { createNetwork, loadParams } from '../models/create-network.js';
 import type { Network, NetworkConfig } from '../models/network.js';
-import { fromStateDict, StateDictError, type Activation } from '../interop/state-dict.js';
+import type { Activation } from '../models/activations.js';
+import { fromStateDict, StateDictError } from '../interop/state-dict.js';
 import { createRng } from '../tensor/rng.js';
 import { checkNetworkConfig } from './network-config.js';
 

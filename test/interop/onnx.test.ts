@@ -46,7 +46,7 @@ async function compare(
   const dl = maxDiff(logits, ours.data);
   const dp = maxDiff(probabilities as Float32Array, softmax(ours).data);
   console.log(
-    `# ${what}: max |logits − gradlab| = ${dl.toExponential(2)}, probabilities ${dp.toExponential(2)}`,
+    `${what}: max |logits − gradlab| = ${dl.toExponential(2)}, probabilities ${dp.toExponential(2)}`,
   );
   assert.ok(dl <= 1e-5, `${what}: logits differ by ${dl}`);
   assert.ok(dp <= 1e-5, `${what}: probabilities differ by ${dp}`);
@@ -135,4 +135,27 @@ test('the graph states opset 13, input x [N, features] and outputs logits and pr
     noProbs.graph?.output?.map((v) => v.name),
     ['logits'],
   );
+});
+
+test('tanh and leaky ReLU hidden layers run as ONNX Tanh and LeakyRelu (α 0.01)', async () => {
+  for (const activation of ['tanh', 'leakyRelu'] as const) {
+    const net = new MultiLayerNet({
+      inputSize: 3,
+      hiddenSizes: [5, 4],
+      outputSize: 2,
+      activation,
+      rng: createRng(6),
+      dtype: 'float32',
+    });
+    const raw = randn([6, 3], createRng(7), { dtype: 'float32' }).data as Float32Array;
+    await compare(
+      net,
+      raw,
+      fromArray(raw, [6, 3], { dtype: 'float32' }),
+      { kind: 'none' },
+      `3-5-4-2 ${activation}`,
+    );
+    const ops = onnxProto.onnx.ModelProto.decode(toOnnx(net)).graph?.node?.map((n) => n.opType);
+    assert.deepEqual(ops?.filter((o) => o === 'Tanh' || o === 'LeakyRelu').length, 2);
+  }
 });

@@ -87,6 +87,26 @@ test(
       'Linear',
     ]);
     assert.ok(b.diff <= 1e-12, `logits differ by ${b.diff}`);
+    for (const activation of ['tanh', 'leakyRelu'] as const) {
+      const net = new MultiLayerNet({
+        inputSize: 4,
+        hiddenSizes: [6],
+        outputSize: 3,
+        activation,
+        rng,
+        dtype: 'float64',
+      });
+      const c = torchLogits(net, Array.from(randn([5, 4], rng).data), 5);
+      console.log(
+        `4-6-3 ${activation} float64: max |torch − gradlab| = ${c.diff.toExponential(2)}`,
+      );
+      assert.deepEqual(c.modules, [
+        'Linear',
+        activation === 'tanh' ? 'Tanh' : 'LeakyReLU',
+        'Linear',
+      ]);
+      assert.ok(c.diff <= 1e-12, `${activation}: logits differ by ${c.diff}`);
+    }
     // The exported state dict loads back into gradlab without --activation (its metadata names it).
     const back = loadModel(readFileSync(join(b.out, 'model.safetensors')), 'exported');
     assert.equal(back.config.activation, 'sigmoid');
