@@ -14,6 +14,7 @@ import { numericalDiffExperiment } from './numerical-diff.js';
 import { overfittingExperiment } from './overfitting.js';
 import { partialDerivativesExperiment } from './partial-derivatives.js';
 import { polynomialFitExperiment } from './polynomial-fit.js';
+import { shortcutLearningExperiment } from './shortcut-learning.js';
 import { simpleNetExperiment } from './simple-net.js';
 import { totalDerivativeExperiment } from './total-derivative.js';
 import { trainMnistExperiment } from './train-mnist.js';
@@ -40,6 +41,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   overfittingExperiment,
   polynomialFitExperiment,
   modelSelectionExperiment,
+  shortcutLearningExperiment,
   maxLikelihoodExperiment,
   backpropAssumptionsExperiment,
   lossesExperiment,
