@@ -109,6 +109,27 @@ export { Dropout } from './layers/dropout.js';
 export { MulLayer } from './layers/mul-layer.js';
 export { AddLayer } from './layers/add-layer.js';
 
+// Likelihood heads: the output is a distribution's parameter, the loss its negative log-likelihood
+export {
+  type Head,
+  type HeadName,
+  HeadError,
+  TargetError,
+  HEADS,
+  HEAD_NAMES,
+  headFor,
+  sample,
+  categoricalHead,
+  bernoulliHead,
+  gaussianHead,
+  gaussianVarianceHead,
+  GaussianVarianceLoss,
+  laplaceHead,
+  poissonHead,
+  samplePoisson,
+  sampleLaplace,
+} from './heads/index.js';
+
 // Networks
 export type { Network, NetworkConfig, Params } from './models/network.js';
 export { LayeredNet } from './models/layered-net.js';

@@ -1,5 +1,7 @@
 import { BCEWithLogitsLoss } from '../losses/bce-with-logits-loss.js';
 import { MSELoss } from '../losses/mse-loss.js';
+import { samplePoisson } from '../heads/draws.js';
+import { logFactorial } from '../heads/head-math.js';
 import { PoissonNLLLoss } from '../losses/poisson-nll-loss.js';
 import { fromArray } from '../tensor/creation.js';
 import type { Rng } from '../tensor/rng.js';
@@ -41,25 +43,6 @@ export interface LikelihoodFamily {
 const LOG_2PI = Math.log(2 * Math.PI);
 const sigmoid = (z: number): number =>
   z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-
-/** log(y!) by summing logs (y is a small count). */
-export function logFactorial(y: number): number {
-  let s = 0;
-  for (let k = 2; k <= y; k++) s += Math.log(k);
-  return s;
-}
-
-/** A Poisson(λ) draw by Knuth's product of uniforms (fine for λ below a few hundred). */
-export function samplePoisson(lambda: number, rng: Rng): number {
-  const limit = Math.exp(-lambda);
-  let k = 0;
-  let p = rng.next();
-  while (p > limit) {
-    k++;
-    p *= rng.next();
-  }
-  return k;
-}
 
 /** Gaussian N(y | μ = z, σ²): −log p = (y − z)²/2σ² + ½log 2πσ², so minimising MSE maximises it. */
 export const GAUSSIAN: LikelihoodFamily = {

@@ -1,0 +1,12 @@
+export type { Head, HeadName } from './head.js';
+export { HeadError, TargetError } from './head-error.js';
+export { HEADS, HEAD_NAMES, headFor, sample } from './heads.js';
+export { categoricalHead } from './categorical.js';
+export { bernoulliHead } from './bernoulli.js';
+export { gaussianHead } from './gaussian.js';
+export { gaussianVarianceHead } from './gaussian-variance.js';
+export { GaussianVarianceLoss, meanAndVariance } from './gaussian-variance-loss.js';
+export { laplaceHead } from './laplace.js';
+export { poissonHead } from './poisson.js';
+export { samplePoisson, sampleLaplace, sampleIndex } from './draws.js';
+export { softplus, logistic, logGamma, logFactorial } from './head-math.js';
