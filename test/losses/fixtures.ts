@@ -1,4 +1,7 @@
-/** Inputs shared by the loss tests; their expected values come from reference-values.py. */
+/**
+ * Inputs shared by the loss tests. torch-reference.py uses the same numbers for its first cases,
+ * so their expected values are in the generated torch-reference.json.
+ */
 
 /** Regression input x (2, 3): d = x − y is [[−0.5, −0.2, 1.5], [1.5, 0, −1.1]] (one exact zero). */
 export const x = [

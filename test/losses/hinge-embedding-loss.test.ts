@@ -1,25 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hingeEmbeddingLoss, HingeEmbeddingLoss } from '../../src/losses/hinge-embedding-loss.js';
-import { assertClose, checkGradient } from './loss-check.js';
+import { checkGradient } from './loss-check.js';
 
 // The last target is 0: ATen's where-formula gives it both terms, max(0, Δ − x) + x.
 const x = [0.3, 1.5, -0.2, 0.8, 2.5, 0.4];
 const y = [1, -1, -1, 1, -1, 0];
+import { checkTorchCases } from './torch-fixture.js';
 
-test('margin 1 (the default) matches ATen’s formula for every reduction', () => {
-  assertClose(hingeEmbeddingLoss(x, y, { reduction: 'none' }), [0.3, 0.0, 1.2, 0.8, 0.0, 1.0]);
-  assertClose(hingeEmbeddingLoss(x, y, { reduction: 'sum' }), 3.3);
-  assertClose(hingeEmbeddingLoss(x, y), 0.5499999999999999);
-});
-
-test('margin 2 pushes dissimilar inputs further', () => {
-  assertClose(
-    hingeEmbeddingLoss(x, y, { margin: 2, reduction: 'none' }),
-    [0.3, 0.5, 2.2, 0.8, 0.0, 2.0],
-  );
-  assertClose(hingeEmbeddingLoss(x, y, { margin: 2, reduction: 'sum' }), 5.8);
-  assertClose(hingeEmbeddingLoss(x, y, { margin: 2 }), 0.9666666666666667);
+test('every reduction and its gradient match torch.nn.functional on the generated cases', () => {
+  checkTorchCases('HingeEmbeddingLoss');
 });
 
 test('the gradient is 1 for similar pairs, −1 inside the margin for dissimilar ones, and both for other targets', () => {

@@ -4,24 +4,10 @@ import { huberLoss, HuberLoss } from '../../src/losses/huber-loss.js';
 import { smoothL1Loss } from '../../src/losses/smooth-l1-loss.js';
 import { assertClose, checkGradient } from './loss-check.js';
 import { away, x, y } from './fixtures.js';
+import { checkTorchCases } from './torch-fixture.js';
 
-test('delta 1 (the default) matches the piecewise formula for every reduction', () => {
-  assertClose(
-    huberLoss(x, y, { reduction: 'none' }),
-    [0.125, 0.01999999999999999, 1.0, 1.0, 0.0, 0.6000000000000001],
-  );
-  assertClose(huberLoss(x, y, { reduction: 'sum' }), 2.745);
-  assertClose(huberLoss(x, y), 0.4575);
-});
-
-test('delta 0.5 moves the switch to |d| = 0.5', () => {
-  const o = { delta: 0.5 };
-  assertClose(
-    huberLoss(x, y, { ...o, reduction: 'none' }),
-    [0.125, 0.01999999999999999, 0.625, 0.625, 0.0, 0.42500000000000004],
-  );
-  assertClose(huberLoss(x, y, { ...o, reduction: 'sum' }), 1.82);
-  assertClose(huberLoss(x, y, o), 0.30333333333333334);
+test('every reduction and its gradient match torch.nn.functional on the generated cases', () => {
+  checkTorchCases('HuberLoss');
 });
 
 test('Huber(δ) equals δ·SmoothL1(β = δ)', () => {

@@ -15,7 +15,8 @@ const flat = (v: number | Tensor | NestedArray | ArrayLike<number>): number[] =>
 
 /**
  * Asserts |actual − expected| ≤ rel·|expected| element by element (an expected 0 must come out
- * within 1e-15; NaN must match NaN). Expected numbers come from test/losses/reference-values.py.
+ * within 1e-15; NaN must match NaN). Expected numbers come from the generated torch-reference.json
+ * (torch-reference.py) or, for the book's examples, book-values.py.
  */
 export function assertClose(
   actual: number | Tensor | NestedArray,

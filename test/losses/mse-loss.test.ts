@@ -4,15 +4,10 @@ import { mseLoss, MSELoss } from '../../src/losses/mse-loss.js';
 import { sumSquaresError } from '../../src/losses/sum-squares-error.js';
 import { assertClose, checkGradient } from './loss-check.js';
 import { x, y } from './fixtures.js';
+import { checkTorchCases } from './torch-fixture.js';
 
-test('every reduction matches (x − y)² evaluated in NumPy', () => {
-  assertClose(
-    mseLoss(x, y, { reduction: 'none' }),
-    [0.25, 0.03999999999999998, 2.25, 2.25, 0.0, 1.2100000000000002],
-  );
-  assertClose(mseLoss(x, y, { reduction: 'sum' }), 6.0);
-  assertClose(mseLoss(x, y), 1.0);
-  assertClose(new MSELoss({ reduction: 'sum' }).forward(x, y), 6.0);
+test('every reduction and its gradient match torch.nn.functional on the generated cases', () => {
+  checkTorchCases('MSELoss');
 });
 
 test('MSE is twice the book sum of squares divided by the element count', () => {

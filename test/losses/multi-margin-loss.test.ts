@@ -6,30 +6,10 @@ import { classWeight, logits as x } from './fixtures.js';
 
 const t = [3, 0, 2];
 const weight = classWeight;
+import { checkTorchCases } from './torch-fixture.js';
 
-test('p 1 and margin 1 (the defaults) match Σ max(0, 1 − x[y] + x[i]) / C', () => {
-  assertClose(multiMarginLoss(x, t, { reduction: 'none' }), [2.375, 1.3, 0.525]);
-  assertClose(multiMarginLoss(x, t, { reduction: 'sum' }), 4.2);
-  assertClose(multiMarginLoss(x, t), 1.4000000000000001);
-});
-
-test('p 2 squares each hinge', () => {
-  assertClose(
-    multiMarginLoss(x, t, { p: 2, reduction: 'none' }),
-    [7.8125, 2.9750000000000005, 0.6525],
-  );
-  assertClose(multiMarginLoss(x, t, { p: 2, reduction: 'sum' }), 11.440000000000001);
-  assertClose(multiMarginLoss(x, t, { p: 2 }), 3.813333333333334);
-});
-
-test('the weight of the true class multiplies after the power, with another margin', () => {
-  const o = { p: 2, margin: 0.6, weight } as const;
-  assertClose(
-    multiMarginLoss(x, t, { ...o, reduction: 'none' }),
-    [9.04875, 1.0275, 0.31250000000000006],
-  );
-  assertClose(multiMarginLoss(x, t, { ...o, reduction: 'sum' }), 10.38875);
-  assertClose(multiMarginLoss(x, t, o), 3.4629166666666666);
+test('every reduction and its gradient match torch.nn.functional on the generated cases', () => {
+  checkTorchCases('MultiMarginLoss');
 });
 
 test('a single row (C) takes a number and gives a 0-d tensor for none', () => {

@@ -12,17 +12,10 @@ const y = [
   [1, -1, 1],
   [-1, 1, -1],
 ];
+import { checkTorchCases } from './torch-fixture.js';
 
-test('every reduction matches log(1 + exp(−y·x)) evaluated in NumPy', () => {
-  assertClose(
-    softMarginLoss(x, y, { reduction: 'none' }),
-    [
-      0.4740769841801067, 0.2632824673380312, 0.1269280110429725, 1.7014132779827524,
-      0.5543552444685271, 0.4031860488854579,
-    ],
-  );
-  assertClose(softMarginLoss(x, y, { reduction: 'sum' }), 3.5232420338978474);
-  assertClose(softMarginLoss(x, y), 0.5872070056496412);
+test('every reduction and its gradient match torch.nn.functional on the generated cases', () => {
+  checkTorchCases('SoftMarginLoss');
 });
 
 test('it is BCE with logits once the labels ±1 are mapped to 1 and 0', () => {
