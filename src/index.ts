@@ -137,6 +137,16 @@ export { SimpleNet } from './models/simple-net.js';
 export { TwoLayerNet, type TwoLayerNetOptions } from './models/two-layer-net.js';
 export { MultiLayerNet, type MultiLayerNetOptions } from './models/multi-layer-net.js';
 export { createNetwork, loadParams } from './models/create-network.js';
+export { checkNetworkConfig } from './models/check-network-config.js';
+export {
+  NETWORK_KINDS,
+  NETWORK_KIND_NAMES,
+  TRAINABLE_NETWORK_KINDS,
+  isNetworkKind,
+  type NetworkKind,
+  type NetworkKindRecord,
+  type TrainableNetworkKind,
+} from './models/network-kinds.js';
 export {
   ACTIVATIONS,
   ACTIVATION_NAMES,
@@ -156,8 +166,14 @@ export { Momentum, type MomentumOptions } from './optim/momentum.js';
 export { AdaGrad, type AdaGradOptions } from './optim/adagrad.js';
 export { RMSprop, type RMSpropOptions } from './optim/rmsprop.js';
 export { Adam, type AdamOptions } from './optim/adam.js';
-export { createOptimizer, OPTIMIZER_NAMES, type OptimizerName } from './optim/create-optimizer.js';
-export { DEFAULT_LEARNING_RATES } from './optim/create-optimizer.js';
+export {
+  OPTIMIZERS,
+  OPTIMIZER_NAMES,
+  DEFAULT_LEARNING_RATES,
+  createOptimizer,
+  type OptimizerName,
+  type OptimizerRecord,
+} from './optim/create-optimizer.js';
 
 // Data (pure: parsing and batching; file access is in src/platform/node)
 export {

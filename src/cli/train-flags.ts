@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { ACTIVATION_NAMES, type Activation } from '../models/activations.js';
-import { OPTIMIZER_NAMES } from '../optim/create-optimizer.js';
+import { TRAINABLE_NETWORK_KINDS, type TrainableNetworkKind } from '../models/network-kinds.js';
+import { OPTIMIZER_NAMES, OPTIMIZERS, type OptimizerName } from '../optim/create-optimizer.js';
 import type { TrainOptionsInput } from '../train/train-options.js';
 import { BACKEND_NAMES, DEFAULT_BACKEND, type BackendName } from './backend-choice.js';
 import { UsageError } from './cli-error.js';
@@ -16,10 +17,10 @@ import {
 /** The options of `gradlab train` as commander parses them. */
 export interface TrainFlags {
   data: string;
-  model?: 'two-layer' | 'multi-layer';
+  model?: TrainableNetworkKind;
   hidden?: number[];
   activation?: Activation;
-  optimizer?: (typeof OPTIMIZER_NAMES)[number];
+  optimizer?: OptimizerName;
   lr?: number;
   batchSize?: number;
   iters?: number;
@@ -57,7 +58,7 @@ export function addTrainOptions(command: Command): Command {
       new Option(
         '--model <kind>',
         'network: TwoLayerNet or MultiLayerNet (default two-layer)',
-      ).choices(['two-layer', 'multi-layer']),
+      ).choices(TRAINABLE_NETWORK_KINDS),
     )
     .option(
       '--hidden <sizes>',
@@ -68,13 +69,9 @@ export function addTrainOptions(command: Command): Command {
       new Option('--activation <fn>', 'hidden activation (default relu)').choices(ACTIVATION_NAMES),
     )
     .addOption(
-      new Option('--optimizer <name>', 'update rule (default sgd)').choices([...OPTIMIZER_NAMES]),
+      new Option('--optimizer <name>', 'update rule (default sgd)').choices(OPTIMIZER_NAMES),
     )
-    .option(
-      '--lr <rate>',
-      'learning rate > 0 (default 0.1 for sgd, 0.01 momentum/adagrad/rmsprop, 0.001 adam)',
-      parsePositive,
-    )
+    .option('--lr <rate>', `learning rate > 0 (default ${defaultRatesHelp()})`, parsePositive)
     .option('--batch-size <n>', 'mini-batch size (default 100)', parsePositiveInt)
     .option('--iters <n>', 'iterations (default 10000)', parsePositiveInt)
     .option(
@@ -126,6 +123,19 @@ export function addTrainOptions(command: Command): Command {
     .option('--debug-anomaly', "check every layer's output for NaN/Infinity each step (slower)")
     .option('--no-progress', 'plain log lines even on a terminal')
     .option('--no-charts', 'skip loss.svg/png and accuracy.svg/png (faster for short runs)');
+}
+
+/**
+ * The optimizers' default learning rates for --lr's help, names sharing a rate grouped.
+ * @example defaultRatesHelp()  // '0.1 sgd, 0.01 momentum/adagrad/rmsprop, 0.001 adam'
+ */
+export function defaultRatesHelp(): string {
+  const byRate = new Map<number, string[]>();
+  for (const name of OPTIMIZER_NAMES) {
+    const rate = OPTIMIZERS[name].defaultLr;
+    byRate.set(rate, [...(byRate.get(rate) ?? []), name]);
+  }
+  return [...byRate].map(([rate, names]) => `${rate} ${names.join('/')}`).join(', ');
 }
 
 /** Options that --resume takes from the checkpoint and that cannot be changed on the command line. */

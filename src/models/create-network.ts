@@ -2,60 +2,52 @@ import { randn, tensor } from '../tensor/creation.js';
 import { copyInto } from '../tensor/ops/inplace.js';
 import type { Rng } from '../tensor/rng.js';
 import { fmtShape, sameShape, type Tensor } from '../tensor/tensor.js';
+import { checkNetworkConfig } from './check-network-config.js';
 import { ModelError } from './model-error.js';
 import { MultiLayerNet } from './multi-layer-net.js';
+import type { NetworkKind } from './network-kinds.js';
 import type { Network, NetworkConfig } from './network.js';
 import { SimpleNet } from './simple-net.js';
 import { TwoLayerNet } from './two-layer-net.js';
 
+/** Builds a network of one kind from a checked config. */
+type NetworkBuilder = (config: NetworkConfig, rng: Rng) => Network;
+
+/** How each kind of NETWORK_KINDS is built from its config (the compiler checks every kind has one). */
+const BUILDERS: { readonly [K in NetworkKind]: NetworkBuilder } = {
+  simple: (c, rng) => new SimpleNet(randn([c.inputSize, c.outputSize], rng, { dtype: c.dtype })),
+  'two-layer': (c, rng) =>
+    new TwoLayerNet(c.inputSize, c.hiddenSizes[0], c.outputSize, {
+      activation: c.activation,
+      dtype: c.dtype,
+      rng,
+      weightInitStd: c.weightInit as number | undefined,
+    }),
+  'multi-layer': (c, rng) =>
+    new MultiLayerNet({
+      inputSize: c.inputSize,
+      hiddenSizes: c.hiddenSizes,
+      outputSize: c.outputSize,
+      activation: c.activation,
+      dtype: c.dtype,
+      rng,
+      weightInit: c.weightInit,
+      weightDecay: c.weightDecay,
+      dropout: c.dropout,
+    }),
+};
+
 /**
  * A fresh network of the architecture a config describes (the config of a saved model, say), with
- * weights drawn from `rng`. Follow with loadParams to restore saved weights.
- * A two-layer config needs exactly one hidden size; its weightInit must be a number (σ) or absent (0.01).
+ * weights drawn from `rng`. Follow with loadParams to restore saved weights. The config is checked
+ * by checkNetworkConfig first (a two-layer config needs one hidden size and a numeric weightInit).
  * @example
  * const net = createNetwork(saved.config, createRng(0));
  * loadParams(net, saved.params);
  */
 export function createNetwork(config: NetworkConfig, rng: Rng): Network {
-  const { kind, inputSize, hiddenSizes, outputSize, activation, dtype, weightInit } = config;
-  switch (kind) {
-    case 'two-layer': {
-      if (hiddenSizes.length !== 1) {
-        throw new ModelError(
-          `createNetwork: a two-layer config needs 1 hidden size, got [${hiddenSizes.join(', ')}]`,
-        );
-      }
-      if (weightInit !== undefined && typeof weightInit !== 'number') {
-        throw new ModelError(
-          `createNetwork: a two-layer config's weightInit must be a number, got '${weightInit}'`,
-        );
-      }
-      return new TwoLayerNet(inputSize, hiddenSizes[0], outputSize, {
-        activation,
-        dtype,
-        rng,
-        weightInitStd: weightInit,
-      });
-    }
-    case 'multi-layer':
-      return new MultiLayerNet({
-        inputSize,
-        hiddenSizes,
-        outputSize,
-        activation,
-        dtype,
-        rng,
-        weightInit,
-        weightDecay: config.weightDecay,
-        dropout: config.dropout,
-      });
-    case 'simple':
-      return new SimpleNet(randn([inputSize, outputSize], rng, { dtype }));
-    default:
-      throw new ModelError(
-        `createNetwork: kind must be 'two-layer', 'multi-layer' or 'simple', got '${String(kind)}'`,
-      );
-  }
+  const checked = checkNetworkConfig(config, 'createNetwork');
+  return BUILDERS[checked.kind](checked, rng);
 }
 
 /**

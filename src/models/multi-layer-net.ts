@@ -4,10 +4,10 @@ import { Dropout } from '../layers/dropout.js';
 import type { Layer, LossLayer } from '../layers/layer.js';
 import { zeros } from '../tensor/creation.js';
 import { createRng, type Rng } from '../tensor/rng.js';
-import { activationFor, type Activation } from './activations.js';
+import { ACTIVATIONS, type Activation } from './activations.js';
+import { checkNetworkConfig } from './check-network-config.js';
 import { initWeights, type WeightInit } from './init.js';
 import { LayeredNet } from './layered-net.js';
-import { checkSize, ModelError } from './model-error.js';
 
 /** Options of MultiLayerNet. */
 export interface MultiLayerNetOptions {
@@ -49,23 +49,21 @@ export class MultiLayerNet extends LayeredNet {
     const where = 'MultiLayerNet';
     const { inputSize, hiddenSizes, outputSize, activation = 'relu', weightInit = 'he' } = options;
     const { weightDecay = 0, dropout = 0, dtype = 'float64', rng = createRng(0) } = options;
-    checkSize(where, 'inputSize', inputSize);
-    checkSize(where, 'outputSize', outputSize);
-    if (!Array.isArray(hiddenSizes)) {
-      throw new ModelError(
-        `${where}: hiddenSizes must be an array of sizes, got ${String(hiddenSizes)}`,
-      );
-    }
-    hiddenSizes.forEach((h, i) => checkSize(where, `hiddenSizes[${i}]`, h));
-    const act = activationFor(where, activation);
-    if (!(Number.isFinite(weightDecay) && weightDecay >= 0)) {
-      throw new ModelError(
-        `${where}: weightDecay must be a finite number ≥ 0, got ${String(weightDecay)}`,
-      );
-    }
-    if (!(dropout >= 0 && dropout < 1)) {
-      throw new ModelError(`${where}: dropout must be in [0, 1), got ${String(dropout)}`);
-    }
+    const config = checkNetworkConfig(
+      {
+        kind: 'multi-layer',
+        inputSize,
+        hiddenSizes: Array.isArray(hiddenSizes) ? [...hiddenSizes] : hiddenSizes,
+        outputSize,
+        activation,
+        weightDecay,
+        dropout,
+        dtype,
+        weightInit,
+      },
+      where,
+    );
+    const act = ACTIVATIONS[config.activation];
     const sizes = [inputSize, ...hiddenSizes, outputSize];
     const layers: Layer[] = [];
     for (let i = 0; i + 1 < sizes.length; i++) {
@@ -75,20 +73,6 @@ export class MultiLayerNet extends LayeredNet {
       layers.push(act.layer());
       if (dropout > 0) layers.push(new Dropout(dropout, rng));
     }
-    super(
-      layers,
-      {
-        kind: 'multi-layer',
-        inputSize,
-        hiddenSizes: [...hiddenSizes],
-        outputSize,
-        activation,
-        weightDecay,
-        dropout,
-        dtype,
-        weightInit,
-      },
-      options.lastLayer,
-    );
+    super(layers, config, options.lastLayer);
   }
 }

@@ -2,12 +2,13 @@ import type { Labels } from '../layers/layer.js';
 import type { Params, Tensor } from '../tensor/tensor.js';
 import type { Activation } from './activations.js';
 import type { WeightInit } from './init.js';
+import type { NetworkKind } from './network-kinds.js';
 
 export type { Params };
 
 /** What a network reports about its architecture (saved in model files as metadata). */
 export interface NetworkConfig {
-  readonly kind: 'two-layer' | 'multi-layer' | 'simple';
+  readonly kind: NetworkKind;
   readonly inputSize: number;
   readonly hiddenSizes: readonly number[];
   readonly outputSize: number;

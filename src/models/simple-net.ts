@@ -11,6 +11,7 @@ import {
   numericalGradients,
   type AccuracyBuffers,
 } from './network-helpers.js';
+import { checkNetworkConfig } from './check-network-config.js';
 import { ModelError } from './model-error.js';
 import type { Network, NetworkConfig, Params } from './network.js';
 
@@ -43,16 +44,19 @@ export class SimpleNet implements Network {
     this.W = W;
     this.params = { W };
     const [inputSize, outputSize] = W.shape;
-    this.config = {
-      kind: 'simple',
-      inputSize,
-      hiddenSizes: [],
-      outputSize,
-      activation: 'relu',
-      weightDecay: 0,
-      dropout: 0,
-      dtype: W.dtype,
-    };
+    this.config = checkNetworkConfig(
+      {
+        kind: 'simple',
+        inputSize,
+        hiddenSizes: [],
+        outputSize,
+        activation: 'relu',
+        weightDecay: 0,
+        dropout: 0,
+        dtype: W.dtype,
+      },
+      'SimpleNet',
+    );
   }
 
   predict(x: Tensor): Tensor {

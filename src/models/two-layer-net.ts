@@ -6,7 +6,8 @@ import type { TwoLayerWeights } from '../numerical/two-layer-forward-cache.js';
 import { TwoLayerNumericalGradient } from '../numerical/two-layer-numerical-gradient.js';
 import { zeros } from '../tensor/creation.js';
 import { createRng, type Rng } from '../tensor/rng.js';
-import { activationFor, type Activation } from './activations.js';
+import { ACTIVATIONS, type Activation } from './activations.js';
+import { checkNetworkConfig } from './check-network-config.js';
 import { initWeights } from './init.js';
 import { LayeredNet } from './layered-net.js';
 import { checkSize, ModelError } from './model-error.js';
@@ -63,17 +64,7 @@ export class TwoLayerNet extends LayeredNet {
       dtype = 'float64',
       rng = createRng(0),
     } = options;
-    const act = activationFor('TwoLayerNet', activation);
-    const W1 = initWeights(inputSize, hiddenSize, weightInitStd, rng, dtype);
-    const W2 = initWeights(hiddenSize, outputSize, weightInitStd, rng, dtype);
-    const layers = [
-      new Affine(W1, zeros([hiddenSize], { dtype })),
-      act.layer(),
-      new Affine(W2, zeros([outputSize], { dtype })),
-    ];
-    const { lastLayer } = options;
-    super(
-      layers,
+    const config = checkNetworkConfig(
       {
         kind: 'two-layer',
         inputSize,
@@ -85,8 +76,18 @@ export class TwoLayerNet extends LayeredNet {
         dtype,
         weightInit: weightInitStd,
       },
-      lastLayer,
+      'TwoLayerNet',
     );
+    const act = ACTIVATIONS[config.activation];
+    const W1 = initWeights(inputSize, hiddenSize, weightInitStd, rng, dtype);
+    const W2 = initWeights(hiddenSize, outputSize, weightInitStd, rng, dtype);
+    const layers = [
+      new Affine(W1, zeros([hiddenSize], { dtype })),
+      act.layer(),
+      new Affine(W2, zeros([outputSize], { dtype })),
+    ];
+    const { lastLayer } = options;
+    super(layers, config, lastLayer);
     // The structured sweep knows softmax cross-entropy only; another loss layer uses the plain loop.
     if (lastLayer === undefined) this.#numerical = new TwoLayerNumericalGradient(act.scalar);
   }

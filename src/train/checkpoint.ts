@@ -1,5 +1,5 @@
 import type { FloatArray } from '../tensor/tensor.js';
-import { checkNetworkConfig } from './network-config.js';
+import { checkNetworkConfig } from '../models/check-network-config.js';
 import { decodeSafetensors } from '../io/safetensors-decode.js';
 import { encodeSafetensors, type SafetensorsTensor } from '../io/safetensors.js';
 import type { NetworkConfig } from '../models/network.js';

@@ -37,27 +37,3 @@ export function networkConfigFor(
     weightInit: model === 'two-layer' ? 0.01 : ACTIVATIONS[activation].init,
   };
 }
-
-/**
- * Checks the fields of a saved network config that createNetwork reads, so a hand-edited model
- * file or checkpoint fails with a message instead of deep inside a constructor. Throws a
- * RangeError naming the field; returns the config typed.
- * @example checkNetworkConfig(JSON.parse(metadata.config)); // NetworkConfig, or throws
- */
-export function checkNetworkConfig(config: unknown): NetworkConfig {
-  const c = config as Partial<Record<keyof NetworkConfig, unknown>> | null;
-  const size = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) > 0;
-  if (typeof c !== 'object' || c === null) throw new RangeError('the config must be a JSON object');
-  if (c.kind !== 'two-layer' && c.kind !== 'multi-layer') {
-    throw new RangeError(
-      `kind must be 'two-layer' or 'multi-layer', found ${JSON.stringify(c.kind)}`,
-    );
-  }
-  if (!size(c.inputSize) || !size(c.outputSize))
-    throw new RangeError('inputSize and outputSize must be positive integers');
-  if (!Array.isArray(c.hiddenSizes) || !c.hiddenSizes.every(size))
-    throw new RangeError('hiddenSizes must be an array of positive integers');
-  if (c.dtype !== 'float32' && c.dtype !== 'float64')
-    throw new RangeError(`dtype must be float32 or float64, found ${JSON.stringify(c.dtype)}`);
-  return config as NetworkConfig;
-}

@@ -4,7 +4,7 @@ import type { Network, NetworkConfig } from '../models/network.js';
 import type { Activation } from '../models/activations.js';
 import { fromStateDict, StateDictError } from '../interop/state-dict.js';
 import { createRng } from '../tensor/rng.js';
-import { checkNetworkConfig } from './network-config.js';
+import { checkNetworkConfig } from '../models/check-network-config.js';
 
 /**
  * A network from a PyTorch nn.Sequential state dict. The activation is `activation` when given,

@@ -1,4 +1,5 @@
 import { ACTIVATION_NAMES, type Activation } from '../models/activations.js';
+import { TRAINABLE_NETWORK_KINDS, type TrainableNetworkKind } from '../models/network-kinds.js';
 import {
   DEFAULT_LEARNING_RATES,
   OPTIMIZER_NAMES,
@@ -10,7 +11,7 @@ export type Sampling = 'replacement' | 'shuffle';
 
 /** Every option of a training run, resolved (what metrics.json records under `options`). */
 export interface TrainOptions {
-  readonly model: 'two-layer' | 'multi-layer';
+  readonly model: TrainableNetworkKind;
   readonly hiddenSizes: readonly number[];
   readonly activation: Activation;
   readonly optimizer: OptimizerName;
@@ -97,10 +98,7 @@ function oneOf<T extends string>(option: string, v: string, allowed: readonly T[
  * resolveTrainOptions({ optimizer: 'adam' }).learningRate;     // 0.001
  */
 export function resolveTrainOptions(input: TrainOptionsInput): TrainOptions {
-  const model = oneOf('model', input.model ?? BOOK_DEFAULTS.model, [
-    'two-layer',
-    'multi-layer',
-  ] as const);
+  const model = oneOf('model', input.model ?? BOOK_DEFAULTS.model, TRAINABLE_NETWORK_KINDS);
   const hiddenSizes = [...(input.hiddenSizes ?? BOOK_DEFAULTS.hiddenSizes)];
   if (hiddenSizes.length === 0)
     throw new TrainOptionsError('hiddenSizes', 'expected at least one hidden layer');

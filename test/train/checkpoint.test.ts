@@ -98,10 +98,13 @@ test('every truncation of a checkpoint ends in a typed error', () => {
 test('a checkpoint whose saved network config was edited by hand is refused, naming the field', () => {
   const edited = { ...config, hiddenSizes: [0] } as NetworkConfig;
   assert.throws(
-    () => decodeCheckpoint(encodeCheckpoint(sampleState(), edited), 'runs/x/checkpoint.safetensors'),
+    () =>
+      decodeCheckpoint(encodeCheckpoint(sampleState(), edited), 'runs/x/checkpoint.safetensors'),
     (e: unknown) =>
       e instanceof CheckpointError &&
       /runs\/x\/checkpoint\.safetensors/.test(e.message) &&
-      /saved config is invalid: hiddenSizes must be an array of positive integers/.test(e.message),
+      /saved config is invalid: hiddenSizes\[0\] must be a positive integer, got 0$/.test(
+        e.message,
+      ),
   );
 });

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { encodeSafetensors } from '../../src/io/safetensors.js';
+import { ACTIVATION_NAMES } from '../../src/models/activations.js';
 import { createNetwork } from '../../src/models/create-network.js';
+import { SimpleNet } from '../../src/models/simple-net.js';
 import { CHECKPOINT_FORMAT } from '../../src/train/checkpoint.js';
 import { encodeModel, loadModel, ModelFileError } from '../../src/train/model-file.js';
 import { networkConfigFor } from '../../src/train/network-config.js';
@@ -31,6 +33,28 @@ test('a saved model loads back with the same config and parameters, bit for bit'
     assert.deepEqual(b.config, a.config);
     for (const k of Object.keys(a.params)) assert.deepEqual(b.params[k].data, a.params[k].data, k);
     const x = randn([2, 6], createRng(1), { dtype: a.config.dtype });
+    assert.deepEqual(b.predict(x).data, a.predict(x).data);
+  }
+});
+
+test('a saved SimpleNet loads back as a SimpleNet with the same W (it used to be refused)', () => {
+  for (const dtype of ['float64', 'float32'] as const) {
+    const net = new SimpleNet(randn([4, 3], createRng(5), { dtype }));
+    const back = loadModel(encodeModel(net), 'simple.safetensors');
+    assert.ok(back instanceof SimpleNet);
+    assert.deepEqual(back.config, net.config);
+    assert.deepEqual(back.params.W.data, net.params.W.data);
+    const x = randn([2, 4], createRng(6), { dtype });
+    assert.deepEqual(back.predict(x).data, net.predict(x).data);
+  }
+});
+
+test('every activation of the table survives a save and load', () => {
+  for (const activation of ACTIVATION_NAMES) {
+    const a = network({ model: 'multi-layer' as const, hiddenSizes: [5, 4], activation });
+    const b = loadModel(encodeModel(a), 'm.safetensors');
+    assert.equal(b.config.activation, activation);
+    const x = randn([2, 6], createRng(7), { dtype: a.config.dtype });
     assert.deepEqual(b.predict(x).data, a.predict(x).data);
   }
 });
@@ -77,7 +101,7 @@ test('missing, misshaped or unexpected tensors are named with the file', () => {
   }
   assert.throws(
     () => loadModel(encodeSafetensors(base, { config: '{"kind":"conv"}' }), 'm'),
-    /m: the architecture in the file is invalid: kind must be 'two-layer' or 'multi-layer', found "conv"$/,
+    /m: the architecture in the file is invalid: kind must be one of simple, two-layer, multi-layer, got 'conv'$/,
   );
   assert.throws(
     () => loadModel(encodeSafetensors(base, { config: '{' }), 'm'),
