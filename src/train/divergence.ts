@@ -17,6 +17,28 @@ export type DivergenceSite = 'loss' | 'gradient' | 'parameter' | 'layer output' 
  */
 export const LOSS_EXPLOSION_FACTOR = 4;
 
+/** How many samples the loss compared with LOSS_EXPLOSION_FACTOR averages over, at least. */
+export const LOSS_EXPLOSION_SAMPLES = 100;
+
+/**
+ * The mean of `loss` and the losses of the iterations just before it, over at least
+ * LOSS_EXPLOSION_SAMPLES samples: one iteration at batch 100 or more, the last 100 at batch 1.
+ * A single sample's loss can reach the 16.1 cap by itself (one confident mistake), so a small
+ * batch must not be judged on one iteration.
+ * @example recentMeanLoss([2, 4], 6, 50) // 5 (the last two iterations: 100 samples)
+ */
+export function recentMeanLoss(
+  history: readonly number[],
+  loss: number,
+  batchSize: number,
+): number {
+  const window = Math.ceil(LOSS_EXPLOSION_SAMPLES / batchSize);
+  let sum = loss;
+  let count = 1;
+  for (let j = history.length - 1; j >= 0 && count < window; j--, count++) sum += history[j]!;
+  return sum / count;
+}
+
 /**
  * Training diverged: a NaN or ±Infinity appeared in the loss, a gradient, a parameter (after the
  * update) or, with debugAnomaly, a layer's output; or the loss exploded. The message names the

@@ -6,7 +6,12 @@ import type { Rng } from '../tensor/rng.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { detectAnomalies } from './anomaly-detection.js';
 import { BatchSampler } from './batch-sampler.js';
-import { checkFiniteAll, DivergenceError, LOSS_EXPLOSION_FACTOR } from './divergence.js';
+import {
+  checkFiniteAll,
+  DivergenceError,
+  LOSS_EXPLOSION_FACTOR,
+  recentMeanLoss,
+} from './divergence.js';
 import { Evaluator } from './evaluator.js';
 import type { EpochRecord, TrainHistory } from './train-history.js';
 import { iterationsPerEpoch, totalIterations, type TrainOptions } from './train-options.js';
@@ -130,8 +135,10 @@ export class TrainingRun {
     const lr = optimizer.learningRate;
     if (!Number.isFinite(loss)) throw new DivergenceError(it, 'loss', '', loss, lr);
     const first = this.history.loss[0];
-    if (first !== undefined && loss > LOSS_EXPLOSION_FACTOR * first) {
-      throw new DivergenceError(it, 'loss explosion', '', loss, lr, first);
+    // The mean over the last 100 samples or more: at batch 1 one sample may reach the log's cap.
+    const recent = first === undefined ? loss : recentMeanLoss(this.history.loss, loss, n);
+    if (first !== undefined && recent > LOSS_EXPLOSION_FACTOR * first) {
+      throw new DivergenceError(it, 'loss explosion', '', recent, lr, first);
     }
     checkFiniteAll(grads, 'gradient', it, lr);
     optimizer.update(network.params, grads);

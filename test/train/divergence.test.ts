@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkFiniteAll, DivergenceError, firstNonFinite } from '../../src/train/divergence.js';
+import {
+  checkFiniteAll,
+  DivergenceError,
+  firstNonFinite,
+  recentMeanLoss,
+} from '../../src/train/divergence.js';
 import { tensor } from '../../src/tensor/creation.js';
 
 test('firstNonFinite finds NaN and ±Infinity and nothing else', () => {
@@ -67,4 +72,13 @@ test('checkFiniteAll reports the first bad value even when the bad values cancel
     check([Number.NEGATIVE_INFINITY, 1, 2, 3, 4, 5, 6, 7, 8], dtype); // past the SIMD width
     check([1, 2, 3, 4, 5, 6, 7, 8, 9, Number.NaN], dtype); // in the scalar tail
   }
+});
+
+test('recentMeanLoss averages the last iterations over at least 100 samples', () => {
+  assert.equal(recentMeanLoss([2, 4], 6, 100), 6);
+  assert.equal(recentMeanLoss([2, 4], 6, 50), 5);
+  assert.equal(recentMeanLoss([2, 4], 6, 1), 4);
+  assert.equal(recentMeanLoss([], 3, 1), 3);
+  const long = Array.from({ length: 500 }, () => 1);
+  assert.equal(recentMeanLoss(long, 101, 1), 2); // (99·1 + 101) / 100
 });
