@@ -18,6 +18,7 @@ import {
   writeGallery,
 } from '../platform/node/experiments-gallery.js';
 import { BACKEND_NAMES, DEFAULT_BACKEND, useBackend, type BackendName } from './backend-choice.js';
+import { backendRunners } from './backend-runners.js';
 import { UsageError } from './cli-error.js';
 import { deferSignals } from './signals.js';
 
@@ -116,6 +117,8 @@ export async function runExperimentCommand(
       seed: options.seed,
       mnist,
       progress: (message) => print(`  ${message}`),
+      now: () => performance.now(),
+      backends: backendRunners(),
     });
     const runtimeSeconds = (performance.now() - start) / 1000;
     const dir = join(options.out, experiment.name);

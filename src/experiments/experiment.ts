@@ -25,6 +25,22 @@ export interface ExperimentContext {
   readonly mnist?: ExperimentData;
   /** Called with a short line as a long run advances (the CLI prints it). */
   readonly progress?: (message: string) => void;
+  /**
+   * A clock in milliseconds, for the experiments that measure time (the entry point passes
+   * performance.now). Without it they report no timings; every other number stays seeded.
+   */
+  readonly now?: () => number;
+  /**
+   * The compute backends to compare, for the experiments that time each (the entry point builds
+   * them); without them an experiment runs on the active backend only.
+   */
+  readonly backends?: readonly BackendRunner[];
+}
+
+/** A named backend that runs `fn` with itself active (tensors made inside stay inside). */
+export interface BackendRunner {
+  readonly name: string;
+  use<T>(fn: () => T): T;
 }
 
 /** A JSON value: what summary.json can hold. */

@@ -1,5 +1,6 @@
 import { ExperimentError, type Experiment } from './experiment.js';
 import { backpropAssumptionsExperiment } from './backprop-assumptions.js';
+import { batchSizeExperiment } from './batch-size.js';
 import { gradientDescentExperiment } from './gradient-descent.js';
 import { gradientFieldExperiment } from './gradient-field.js';
 import { layerBackwardExperiment } from './layer-backward.js';
@@ -36,6 +37,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   simpleNetExperiment,
   lossVsAccuracyExperiment,
   mseVsCrossEntropyExperiment,
+  batchSizeExperiment,
   layerBackwardExperiment,
   trainMnistExperiment,
   overfittingExperiment,
