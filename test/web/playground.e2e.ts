@@ -13,6 +13,14 @@ import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_PATH as CHROMIUM, launchChromium } from '../../scripts/web-browser.js';
 import { startPlayground, type PlaygroundServer } from '../../scripts/web-server.js';
 import {
+  chartReady,
+  dataset,
+  DESKTOP,
+  openPage as openPageIn,
+  SHOTS,
+  showTab,
+} from './browser-page.js';
+import {
   createNetwork,
   createRng,
   encodeModel,
@@ -21,44 +29,12 @@ import {
   resolveTrainOptions,
 } from '../../src/index.js';
 
-const SHOTS = 'test-results/web';
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-
 let server: PlaygroundServer;
 let browser: Browser;
 let page: Page;
 const consoleErrors: string[] = [];
-
-/** A page that records console errors and uncaught exceptions into `consoleErrors`. */
-async function openPage(url: string, viewport = DESKTOP): Promise<Page> {
-  const p = await browser.newPage({ viewport });
-  p.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning')
-      consoleErrors.push(`${m.type()}: ${m.text()}`);
-  });
-  p.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
-  await p.goto(url);
-  return p;
-}
-
-/** Shows a tab by keyboard-free click and waits until its panel is mounted. */
-async function showTab(p: Page, name: string): Promise<void> {
-  await p.click(`#tab-${name}`);
-  await p.waitForSelector(`#panel-${name}[data-ready=true]`);
-}
-
-/** Waits until the chart in element `id` has rendered and no render is queued. */
-async function chartReady(p: Page, id: string): Promise<void> {
-  await p.waitForSelector(`#${id}:not([data-busy]) svg`);
-}
-
-async function dataset(p: Page, id: string): Promise<Record<string, string>> {
-  return p.evaluate(
-    (el) => ({ ...document.getElementById(el)!.dataset }) as Record<string, string>,
-    id,
-  );
-}
+const openPage = (url: string, viewport = DESKTOP): Promise<Page> =>
+  openPageIn(browser, url, consoleErrors, viewport);
 
 /** Draws a polyline on the drawing pad with the mouse; points in 0..1 of the pad's size. */
 async function stroke(p: Page, points: readonly (readonly [number, number])[]): Promise<void> {
@@ -265,20 +241,6 @@ describe(
       await page.keyboard.press('ArrowRight');
       assert.equal(await page.getAttribute('#tab-draw', 'aria-selected'), 'true');
       assert.equal(await page.isHidden('#panel-train'), true);
-    });
-
-    test('every panel fits a phone-sized viewport', async () => {
-      const phone = await openPage(`${server.url}#descent`, PHONE);
-      for (const name of ['train', 'draw', 'descent', 'losses']) {
-        await showTab(phone, name);
-        await phone.waitForSelector(`#panel-${name} .chart:not([data-busy])`);
-        const overflow = await phone.evaluate(
-          () => document.documentElement.scrollWidth - window.innerWidth,
-        );
-        assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the screen`);
-        await phone.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage: true });
-      }
-      await phone.close();
     });
 
     test('no console errors or warnings', () => {

@@ -1,8 +1,10 @@
+import type { MessageKey } from './i18n/i18n.js';
+
 /** A function of two variables for the gradient-descent panel, with a view that suits it. */
 export interface SurfaceFunction {
   readonly id: string;
   /** Shown in the selector. */
-  readonly label: string;
+  readonly label: MessageKey;
   /** The formula, the chart title. */
   readonly title: string;
   readonly f: (x0: number, x1: number) => number;
@@ -12,7 +14,7 @@ export interface SurfaceFunction {
   readonly lr: number;
   /** Level lines; dense near the minima where the path ends. */
   readonly levels: readonly number[];
-  readonly note: string;
+  readonly note: MessageKey;
 }
 
 /**
@@ -23,28 +25,24 @@ export interface SurfaceFunction {
 export const SURFACES: readonly SurfaceFunction[] = [
   {
     id: 'bowl',
-    label: 'x0² + x1² (convex)',
+    label: 'descent.bowlLabel',
     title: 'f = x0² + x1²',
     f: (x0, x1) => x0 * x0 + x1 * x1,
     extent: 4,
     start: [-3, 4],
     lr: 0.1,
     levels: [0.25, 1, 2, 4, 6, 9, 12, 16, 20, 25, 30],
-    note:
-      'Book function_2 (fig 4-10). Each step multiplies x by (1 − 2η): η < 0.5 creeps in, ' +
-      '0.5 < η < 1 overshoots and zig-zags, η = 1 bounces forever, η > 1 diverges.',
+    note: 'descent.bowlNote',
   },
   {
     id: 'himmelblau',
-    label: 'Himmelblau (non-convex)',
+    label: 'descent.himmelblauLabel',
     title: 'f = (x0² + x1 − 11)² + (x0 + x1² − 7)²',
     f: (x0, x1) => (x0 * x0 + x1 - 11) ** 2 + (x0 + x1 * x1 - 7) ** 2,
     extent: 5,
     start: [-0.5, 0.5],
     lr: 0.01,
     levels: [0.5, 2, 5, 10, 20, 40, 70, 110, 160, 230, 320, 450],
-    note:
-      "Himmelblau's function: not convex, four minima (f = 0). Click different starts to reach " +
-      'different minima; gradients are steep here, so η above about 0.02 overshoots.',
+    note: 'descent.himmelblauNote',
   },
 ];

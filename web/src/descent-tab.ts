@@ -2,6 +2,7 @@ import { contourChart, gradientDescent, numericalGradient, tensor, type Tensor }
 import { ChartSlot } from './chart.js';
 import { SURFACES, type SurfaceFunction } from './descent-functions.js';
 import { byId, fmt } from './dom.js';
+import { t } from './i18n/i18n.js';
 
 const GRID = 41;
 // Points beyond this multiple of the domain are dropped from the path: the chart clips them
@@ -25,7 +26,7 @@ export function mount(panel: HTMLElement): void {
   let path: number[][] = [];
   let timer = 0;
 
-  for (const s of SURFACES) select.add(new Option(s.label, s.id));
+  for (const s of SURFACES) select.add(new Option(t(s.label), s.id));
   const lr = (): number => Number((10 ** Number(lrInput.value)).toPrecision(2));
   const fOf = (x: Tensor): number => surface.f(x.data[0]!, x.data[1]!);
 
@@ -34,7 +35,7 @@ export function mount(panel: HTMLElement): void {
     lrInput.value = String(Math.log10(surface.lr));
     x0Input.value = String(surface.start[0]);
     x1Input.value = String(surface.start[1]);
-    byId('gd-note').textContent = surface.note;
+    byId('gd-note').textContent = t(surface.note);
     const e = surface.extent;
     axis = Array.from({ length: GRID }, (_, i) => -e + (2 * e * i) / (GRID - 1));
     z = axis.map((b) => axis.map((a) => surface.f(a, b)));
@@ -62,13 +63,13 @@ export function mount(panel: HTMLElement): void {
       diverged: String(diverged),
     });
     summary.textContent =
-      `η = ${lr()}: after ${path.length - 1} steps x = (${fmt(last[0]!)}, ${fmt(last[1]!)}), ` +
-      `f = ${fmt(fLast)}` +
-      (far >= 0
-        ? ' — diverged (|x| exploded), try a smaller η'
-        : diverged
-          ? ' — overshooting'
-          : '');
+      t('descent.summary', {
+        lr: lr(),
+        steps: path.length - 1,
+        x0: fmt(last[0]!),
+        x1: fmt(last[1]!),
+        f: fmt(fLast),
+      }) + (far >= 0 ? t('descent.diverged') : diverged ? t('descent.overshooting') : '');
     showStep();
   };
 
@@ -102,7 +103,7 @@ export function mount(panel: HTMLElement): void {
   const stop = (): void => {
     clearInterval(timer);
     timer = 0;
-    byId('gd-play').textContent = 'Play';
+    byId('gd-play').textContent = t('descent.play');
   };
   const move = (delta: number): void => {
     stop();
@@ -123,7 +124,7 @@ export function mount(panel: HTMLElement): void {
   byId('gd-play').addEventListener('click', () => {
     if (timer) return stop();
     if (Number(stepInput.value) >= path.length - 1) stepInput.value = '0';
-    byId('gd-play').textContent = 'Pause';
+    byId('gd-play').textContent = t('descent.pause');
     timer = window.setInterval(() => {
       if (Number(stepInput.value) >= path.length - 1) return stop();
       stepInput.value = String(Number(stepInput.value) + 1);

@@ -1,6 +1,7 @@
 import { barChart, DIGIT_SIZE, preprocessDigit } from 'gradlab';
 import { ChartSlot } from './chart.js';
 import { byId, fmt } from './dom.js';
+import { t } from './i18n/i18n.js';
 import { describeModel, importModelFile } from './model-file.js';
 import { workerClient } from './worker-client.js';
 
@@ -34,9 +35,9 @@ export function mount(panel: HTMLElement): void {
     const width = Math.min(360, chart.fitWidth(80, 360, 200));
     chart.showLater(() =>
       barChart(CLASSES, p, {
-        title: 'Class probabilities (softmax)',
-        xLabel: 'digit',
-        yLabel: 'probability',
+        title: t('draw.chartTitle'),
+        xLabel: t('draw.digit'),
+        yLabel: t('draw.probability'),
         yDomain: [0, 1],
         highlight: best,
         // Ten printed values need about 30 px per bar; without a prediction they say nothing.
@@ -49,8 +50,8 @@ export function mount(panel: HTMLElement): void {
 
   const showModel = (): void => {
     byId('draw-model').textContent = client.model
-      ? `Model: ${describeModel(client.model)}`
-      : 'No model yet: train one on the Train tab, or load a .safetensors file.';
+      ? t('train.model', { model: describeModel(client.model) })
+      : t('draw.noModel');
   };
 
   const predict = async (): Promise<void> => {
@@ -123,7 +124,7 @@ export function mount(panel: HTMLElement): void {
 
   byId('draw-clear').addEventListener('click', clear);
   byId('draw-sample').addEventListener('click', async () => {
-    byId('draw-model').textContent = 'Loading a test digit…';
+    byId('draw-model').textContent = t('draw.loadingSample');
     try {
       const reply = await client.call({ type: 'sample', seed: seed++ });
       if (reply.type !== 'sample') return;

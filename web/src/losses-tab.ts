@@ -1,10 +1,17 @@
 import { lineChart } from 'gradlab';
 import { ChartSlot } from './chart.js';
 import { byId, fmt } from './dom.js';
+import { t, type MessageKey } from './i18n/i18n.js';
 import { LOSSES } from './loss-catalog.js';
 import type { LossEntry, OptionControl, OptionValues } from './loss-curves.js';
 
 const SAMPLES = 241;
+
+const GROUP_LABELS: Readonly<Record<LossEntry['group'], MessageKey>> = {
+  'Book (ch. 4)': 'losses.groupBook',
+  'PyTorch: regression': 'losses.groupRegression',
+  'PyTorch: classification': 'losses.groupClassification',
+};
 
 /** A labelled slider with its value shown beside it, or a checkbox. */
 function control(
@@ -50,7 +57,7 @@ export function mount(panel: HTMLElement): void {
 
   for (const group of new Set(LOSSES.map((l) => l.group))) {
     const optgroup = document.createElement('optgroup');
-    optgroup.label = group;
+    optgroup.label = t(GROUP_LABELS[group]);
     for (const l of LOSSES.filter((x) => x.group === group))
       optgroup.append(new Option(l.label, l.id));
     select.append(optgroup);
@@ -97,11 +104,11 @@ export function mount(panel: HTMLElement): void {
 
   const draw = (): void => {
     const o = options();
-    const t = target();
+    const tv = target();
     const [a, b] = entry.xDomain(o);
     const x = Float64Array.from({ length: SAMPLES }, (_, i) => a + ((b - a) * i) / (SAMPLES - 1));
-    const { loss, grad } = entry.curves(x, t, o);
-    const tag = entry.target.kind === 'fixed' ? '' : ` (t = ${fmt(t)})`;
+    const { loss, grad } = entry.curves(x, tv, o);
+    const tag = entry.target.kind === 'fixed' ? '' : ` (t = ${fmt(tv)})`;
     const width = lossSlot.fitWidth(90, 460, 200);
     const frame = { xLabel: entry.xLabel, width, height: 260, legend: 'none' as const };
     lossSlot.showLater(() =>
@@ -114,7 +121,7 @@ export function mount(panel: HTMLElement): void {
     gradSlot.showLater(() =>
       lineChart([{ name: 'gradient', x, y: grad, color: '#d62728' }], {
         ...frame,
-        title: `gradient ∂ℓ/∂x${tag}`,
+        title: t('losses.gradientTitle', { tag }),
         yLabel: '∂ℓ/∂x',
       }),
     );

@@ -1,3 +1,4 @@
+import type { MessageKey, MessageParams } from './i18n/i18n.js';
 import type { EpochRecord, FinalAccuracy, NetworkConfig, TrainOptionsInput } from 'gradlab';
 
 /**
@@ -27,14 +28,22 @@ export type WorkerRequest =
     };
 
 /** A model that can predict: where it came from and its architecture. */
+/** The worker's status messages: the keys under `status.`. */
+export type StatusKey = Extract<MessageKey, `status.${string}`>;
+
+/** Where a model came from: trained in this page, or loaded from a file. */
+export type ModelSource =
+  { readonly kind: 'trained' } | { readonly kind: 'loaded'; readonly name: string };
+
 export interface ModelInfo {
-  readonly source: string;
+  readonly source: ModelSource;
   readonly config: NetworkConfig;
 }
 
 /** What the worker tells the page. */
 export type WorkerEvent =
-  | { readonly type: 'status'; readonly text: string }
+  /** A status line, as a message key of the page's table (the page puts it in its language). */
+  | { readonly type: 'status'; readonly key: StatusKey; readonly params?: MessageParams }
   /** Steps done since the last progress message; losses are the per-iteration batch losses. */
   | {
       readonly type: 'progress';

@@ -8,6 +8,7 @@ import {
 } from 'gradlab';
 import { ChartSlot } from './chart.js';
 import { byId, fmt } from './dom.js';
+import { t } from './i18n/i18n.js';
 import { describeModel, downloadModel, importModelFile } from './model-file.js';
 import type { WorkerEvent } from './protocol.js';
 import { workerClient } from './worker-client.js';
@@ -33,7 +34,9 @@ export function mount(panel: HTMLElement): void {
   const setState = (next: State): void => {
     state = next;
     panel.dataset.state = next;
-    startButton.textContent = next === 'running' ? 'Pause' : next === 'paused' ? 'Resume' : 'Start';
+    startButton.textContent = t(
+      next === 'running' ? 'train.pause' : next === 'paused' ? 'train.resume' : 'train.start',
+    );
     for (const el of panel.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
       '#train-form input, #train-form select',
     )) {
@@ -91,7 +94,7 @@ export function mount(panel: HTMLElement): void {
   const onEvent = (event: WorkerEvent): void => {
     switch (event.type) {
       case 'status':
-        status.textContent = event.text;
+        status.textContent = t(event.key, event.params);
         status.classList.remove('error');
         break;
       case 'progress':
@@ -123,12 +126,15 @@ export function mount(panel: HTMLElement): void {
           trainAccuracy: String(event.final.trainAccuracy),
           itPerSec: event.itPerSec.toFixed(1),
         });
-        status.textContent = `Done: test accuracy ${(event.final.testAccuracy ?? NaN).toFixed(4)}, ${event.itPerSec.toFixed(0)} it/s on average.`;
+        status.textContent = t('train.done', {
+          accuracy: (event.final.testAccuracy ?? NaN).toFixed(4),
+          speed: event.itPerSec.toFixed(0),
+        });
         setState('done');
         drawCharts(true);
         break;
       case 'paused':
-        status.textContent = `Paused at iteration ${event.iteration}. Resume continues the same run.`;
+        status.textContent = t('train.paused', { iteration: event.iteration });
         setState('paused');
         drawCharts(true);
         break;
@@ -138,7 +144,7 @@ export function mount(panel: HTMLElement): void {
       case 'model':
         byId<HTMLButtonElement>('tr-download').disabled = event.info === null;
         if (event.info && state !== 'running')
-          status.textContent = `Model: ${describeModel(event.info)}`;
+          status.textContent = t('train.model', { model: describeModel(event.info) });
         break;
       case 'error':
         status.textContent = event.message;
@@ -165,7 +171,7 @@ export function mount(panel: HTMLElement): void {
     client.send({ type: 'reset' });
     losses = [];
     epochs = [];
-    status.textContent = 'Reset. Press Start to train a new network.';
+    status.textContent = t('train.resetDone');
     status.classList.remove('error');
     byId('st-iter').textContent = '0';
     for (const id of ['st-epoch', 'st-loss', 'st-train', 'st-test', 'st-speed'])

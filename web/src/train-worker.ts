@@ -19,7 +19,7 @@ import {
   setupBackend,
   startRun,
 } from './worker-model.js';
-import type { WorkerEvent, WorkerRequest } from './protocol.js';
+import type { ModelSource, WorkerEvent, WorkerRequest } from './protocol.js';
 
 /**
  * The training worker: owns MNIST, the network and the WASM backend, and drives gradlab's
@@ -38,7 +38,7 @@ const SLICE_MS = 80;
 
 let data: { train?: Promise<ImageDataset>; test?: Promise<ImageDataset> } = {};
 let network: Network | null = null;
-let source = '';
+let source: ModelSource = { kind: 'trained' };
 let run: TrainingRun | null = null;
 let steps: Generator<TrainEvent, TrainResult, void> | null = null;
 let runOptions = '';
@@ -54,7 +54,8 @@ function loadSplit(split: 'train' | 't10k'): Promise<ImageDataset> {
     if (loaded === total || loaded % (4 << 20) < 65536) {
       post({
         type: 'status',
-        text: `Downloading ${file}: ${(loaded / 1e6).toFixed(1)} / ${(total / 1e6).toFixed(1)} MB`,
+        key: 'status.downloading',
+        params: { file, loaded: (loaded / 1e6).toFixed(1), total: (total / 1e6).toFixed(1) },
       });
     }
   }).catch((error: unknown) => {
@@ -72,18 +73,22 @@ async function start(options: TrainOptionsInput): Promise<void> {
     await backendReady;
     const [train, test] = await Promise.all([loadSplit('train'), loadSplit('t10k')]);
     if (token !== loop) return;
-    post({ type: 'status', text: 'Building the network…' });
+    post({ type: 'status', key: 'status.building' });
     run = startRun(options, { train, test });
     steps = trainSteps(run);
     runOptions = key;
     network = run.network;
-    source = 'trained here';
+    source = { kind: 'trained' };
     speed = new SpeedMeter();
     post({ type: 'model', info: networkSummary(network, source) });
   }
   const c = run.network.config;
   const layers = [c.inputSize, ...c.hiddenSizes, c.outputSize].join('-');
-  post({ type: 'status', text: `Training ${layers} on the ${await backendReady} backend…` });
+  post({
+    type: 'status',
+    key: 'status.training',
+    params: { layers, backend: await backendReady },
+  });
   running = true;
   while (running && token === loop) {
     slice();
@@ -201,9 +206,9 @@ async function handle(request: WorkerRequest): Promise<void> {
       const loaded = importModel(request.bytes, request.name);
       forget();
       network = loaded;
-      source = `loaded from ${request.name}`;
+      source = { kind: 'loaded', name: request.name };
       post({ type: 'model', info: networkSummary(network, source) });
-      post({ type: 'status', text: `Loaded ${request.name}` });
+      post({ type: 'status', key: 'status.loaded', params: { name: request.name } });
       return post({ type: 'imported', id: request.id });
     }
   }

@@ -10,7 +10,7 @@ import {
   type TrainingRun,
   type TrainOptionsInput,
 } from 'gradlab';
-import type { ModelInfo } from './protocol.js';
+import type { ModelInfo, ModelSource } from './protocol.js';
 
 /**
  * The worker's use of the library, in one place: choosing the backend (an entry point's
@@ -38,7 +38,7 @@ export function startRun(
 }
 
 /** What the page shows about a model. */
-export function networkSummary(network: Network, source: string): ModelInfo {
+export function networkSummary(network: Network, source: ModelSource): ModelInfo {
   return { source, config: network.config };
 }
 

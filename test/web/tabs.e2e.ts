@@ -1,0 +1,112 @@
+/**
+ * Browser tests of every tab in both languages (Korean and English), in Debian's chromium via
+ * playwright-core: each tab opens with no message key and no English left in the Korean page,
+ * fits a phone, and is photographed at desktop and phone size into test-results/web/.
+ * Run with the other browser tests: `npm run test:web`.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM_PATH as CHROMIUM, launchChromium } from '../../scripts/web-browser.js';
+import { startPlayground, type PlaygroundServer } from '../../scripts/web-server.js';
+import { EN } from '../../web/src/i18n/messages-en.js';
+import { KO } from '../../web/src/i18n/messages-ko.js';
+import { chartReady, DESKTOP, openPage, overflowX, PHONE, SHOTS, showTab } from './browser-page.js';
+
+const TABS = ['train', 'draw', 'descent', 'losses'];
+
+let server: PlaygroundServer;
+let browser: Browser;
+const errors: string[] = [];
+
+/** English text that must not appear on a Korean page: the fixed parts of each message. */
+const ENGLISH_ONLY = Object.entries(EN)
+  .filter(([key]) => KO[key as keyof typeof KO] !== EN[key as keyof typeof EN])
+  .flatMap(([, text]) => text.split(/\{\w+\}/))
+  .map((part) => part.trim())
+  .filter((part) => part.length >= 8 && /[a-z]{3}/i.test(part));
+
+/** Problems with the visible text of page `p`: message keys shown raw, or English in Korean. */
+async function untranslated(p: Page, lang: 'en' | 'ko'): Promise<string[]> {
+  const text = await p.evaluate(() => document.body.innerText);
+  const keys = Object.keys(EN).filter((key) => text.includes(key));
+  const english = lang === 'ko' ? ENGLISH_ONLY.filter((part) => text.includes(part)) : [];
+  return [...keys.map((k) => `key ${k}`), ...english.map((e) => `English "${e}"`)];
+}
+
+describe(
+  'every tab in Korean and English',
+  { skip: !existsSync(CHROMIUM) && `no browser at ${CHROMIUM}` },
+  () => {
+    before(async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      server = await startPlayground('preview');
+      browser = await launchChromium();
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    test('the language follows the browser, and ?lang= wins', async () => {
+      for (const [locale, search, expected] of [
+        ['ko-KR', '', 'ko'],
+        ['en-US', '', 'en'],
+        ['ko-KR', '?lang=en', 'en'],
+        ['de-DE', '?lang=ko', 'ko'],
+      ] as const) {
+        const context = await browser.newContext({ locale });
+        const p = await context.newPage();
+        await p.goto(`${server.url}${search}#losses`);
+        assert.equal(await p.getAttribute('html', 'lang'), expected, `${locale} ${search}`);
+        assert.equal(
+          await p.textContent('#tab-losses'),
+          expected === 'ko' ? '손실 함수' : 'Loss functions',
+        );
+        await context.close();
+      }
+    });
+
+    test('the language switch reloads the page in the other language and keeps the tab', async () => {
+      const p = await openPage(browser, `${server.url}?lang=en#descent`, errors);
+      await p.waitForSelector('#panel-descent[data-ready=true]');
+      await Promise.all([p.waitForURL(/lang=ko/), p.selectOption('#lang-switch', 'ko')]);
+      await p.waitForSelector('#panel-descent[data-ready=true]');
+      assert.equal(await p.getAttribute('html', 'lang'), 'ko');
+      assert.equal(await p.getAttribute('#tab-descent', 'aria-selected'), 'true');
+      assert.equal(await p.textContent('#tab-descent'), '경사 하강법');
+      await p.close();
+    });
+
+    for (const lang of ['en', 'ko'] as const) {
+      for (const [size, viewport] of [
+        ['1280', DESKTOP],
+        ['phone', PHONE],
+      ] as const) {
+        test(`${lang}, ${size}: each tab opens with every message translated`, async () => {
+          const p = await openPage(browser, `${server.url}?lang=${lang}#train`, errors, viewport);
+          for (const name of TABS) {
+            await showTab(p, name);
+            for (const chart of await p.$$eval(`#panel-${name} .chart[id]`, (els) =>
+              els.filter((e) => !e.querySelector('.placeholder')).map((e) => e.id),
+            ))
+              await chartReady(p, chart);
+            assert.deepEqual(await untranslated(p, lang), [], `${lang} ${name}`);
+            if (size === 'phone') {
+              const overflow = await overflowX(p);
+              assert.ok(overflow <= 0, `${name}: ${overflow}px wider than the phone`);
+            }
+            await p.screenshot({ path: `${SHOTS}/${name}-${lang}-${size}.png`, fullPage: true });
+          }
+          await p.close();
+        });
+      }
+    }
+
+    test('no console errors or warnings', () => {
+      assert.deepEqual(errors, []);
+    });
+  },
+);
