@@ -220,3 +220,15 @@ export type {
   ExperimentSize,
   KeyNumber,
 } from './experiments/experiment.js';
+
+// Typed formulas (jsep, never eval): the playground's own functions
+export {
+  parseExpression,
+  evaluateExpression,
+  compileExpression,
+  ExpressionError,
+  EXPRESSION_FUNCTIONS,
+  type ExpressionNode,
+  type ExpressionFunction,
+  type BinaryOperator,
+} from './numerical/expression.js';

@@ -39,3 +39,20 @@ test('h that is not a finite number > 0 and an unknown method throw saying what 
     /method must be 'central' or 'forward', got 'backward'/,
   );
 });
+
+test('float32 rounds every step: h = 1e-4 loses about 4 digits, h = 1e-50 rounds to 0 and gives NaN', () => {
+  const f = (x: number): number => 0.01 * x ** 2 + 0.1 * x;
+  const r = Math.fround;
+  const by32 = numericalDiff(f, 5, { float32: true });
+  const byHand = r(r(r(f(r(5 + r(1e-4)))) - r(f(r(5 - r(1e-4))))) / r(2 * r(1e-4)));
+  assert.equal(by32, byHand);
+  assert.ok(
+    Math.abs(by32 - 0.2) > 1e-5 && Math.abs(by32 - 0.2) < 1e-2,
+    `float32 error ${by32 - 0.2}`,
+  );
+  assert.ok(Math.abs(numericalDiff(f, 5) - 0.2) < 1e-11);
+  assert.ok(Number.isNaN(numericalDiff(f, 5, { h: 1e-50, float32: true })));
+  assert.equal(numericalDiff(f, 5, { h: 1e-50 }), 0);
+  const forward = numericalDiff(f, 5, { method: 'forward', float32: true });
+  assert.equal(forward, r(r(r(f(r(5 + r(1e-4)))) - r(f(5))) / r(1e-4)));
+});

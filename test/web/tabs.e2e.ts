@@ -12,9 +12,18 @@ import { CHROMIUM_PATH as CHROMIUM, launchChromium } from '../../scripts/web-bro
 import { startPlayground, type PlaygroundServer } from '../../scripts/web-server.js';
 import { EN } from '../../web/src/i18n/messages-en.js';
 import { KO } from '../../web/src/i18n/messages-ko.js';
-import { chartReady, DESKTOP, openPage, overflowX, PHONE, SHOTS, showTab } from './browser-page.js';
+import {
+  chartReady,
+  dataset,
+  DESKTOP,
+  openPage,
+  overflowX,
+  PHONE,
+  SHOTS,
+  showTab,
+} from './browser-page.js';
 
-const TABS = ['train', 'draw', 'descent', 'losses'];
+const TABS = ['train', 'draw', 'derivatives', 'descent', 'losses'];
 
 let server: PlaygroundServer;
 let browser: Browser;
@@ -77,6 +86,46 @@ describe(
       assert.equal(await p.getAttribute('html', 'lang'), 'ko');
       assert.equal(await p.getAttribute('#tab-descent', 'aria-selected'), 'true');
       assert.equal(await p.textContent('#tab-descent'), '경사 하강법');
+      await p.close();
+    });
+
+    test("Derivatives: the book's slopes at h = 1e-4, 0 at h = 1e-50, float32's NaN, ∇f on a click", async () => {
+      const p = await openPage(browser, `${server.url}?lang=en#derivatives`, errors);
+      await p.waitForSelector('#panel-derivatives[data-ready=true]');
+      let d = await dataset(p, 'panel-derivatives');
+      assert.equal(d.h, '0.0001');
+      assert.equal(d.central, '0.1999999999990898'); // book §4.3.2, f = 0.01x² + 0.1x at x = 5
+      assert.equal(d.d0, '6.00000000000378'); // book §4.3.3, ∂f/∂x0 at (3, 4)
+      assert.equal(d.d1, '7.999999999999119');
+      await chartReady(p, 'dv-secant-chart');
+      await chartReady(p, 'dv-error-chart');
+      // The h slider by keyboard: Home is h = 1e-50, where x + h == x.
+      await p.focus('#dv-h');
+      await p.keyboard.press('Home');
+      d = await dataset(p, 'panel-derivatives');
+      assert.equal(d.h, '1e-50');
+      assert.equal(d.central, '0');
+      assert.match((await p.textContent('#dv-note')) ?? '', /x \+ h == x/);
+      await p.selectOption('#dv-precision', 'float32');
+      assert.equal((await dataset(p, 'panel-derivatives')).central, 'NaN');
+      // A typed formula: d/dx x³ at 2 is 12.
+      await p.keyboard.press('End');
+      await p.fill('#dv-h', '-4');
+      await p.selectOption('#dv-precision', 'float64');
+      await p.fill('#dv-expr', 'x^3');
+      await p.fill('#dv-x', '2');
+      assert.ok(Math.abs(Number((await dataset(p, 'panel-derivatives')).central) - 12) < 1e-6);
+      await p.fill('#dv-expr', 'x^^3');
+      assert.match((await p.textContent('#dv-expr-error')) ?? '', /expression 'x\^\^3'/);
+      // A click on the gradient field moves the point; ∇(x0² + x1²) = (2x0, 2x1) there.
+      await chartReady(p, 'dv-field-chart');
+      await p.locator('#dv-field-chart svg').scrollIntoViewIfNeeded();
+      const box = (await p.locator('#dv-field-chart svg').boundingBox())!;
+      await p.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
+      d = await dataset(p, 'panel-derivatives');
+      assert.ok(Number(d.p0) < 0 && Number(d.p1) > 0, `clicked at (${d.p0}, ${d.p1})`);
+      assert.ok(Math.abs(Number(d.d0) - 2 * Number(d.p0)) < 1e-6, `∂f/∂x0 ${d.d0} at ${d.p0}`);
+      await chartReady(p, 'dv-slice0-chart');
       await p.close();
     });
 

@@ -15,6 +15,7 @@ interface TabEntry {
 const TABS: readonly TabEntry[] = [
   { name: 'train', label: 'tab.train', load: () => import('./train-tab.js') },
   { name: 'draw', label: 'tab.draw', load: () => import('./draw-tab.js') },
+  { name: 'derivatives', label: 'tab.derivatives', load: () => import('./derivatives-tab.js') },
   { name: 'descent', label: 'tab.descent', load: () => import('./descent-tab.js') },
   { name: 'losses', label: 'tab.losses', load: () => import('./losses-tab.js') },
 ];

@@ -102,6 +102,37 @@ export const EN = {
   'descent.himmelblauNote':
     'Himmelblau’s function: not convex, four minima (f = 0). Click different starts to reach different minima; gradients are steep here, so η above about 0.02 overshoots.',
 
+  'derivatives.title': 'Numerical differentiation',
+  'derivatives.intro':
+    'The derivative from a small step h: forward (f(x+h) − f(x)) / h or central (f(x+h) − f(x−h)) / 2h (book §4.2–4.3). Shrink h and watch rounding win.',
+  'derivatives.function': 'Function',
+  'derivatives.custom': 'your own formula',
+  'derivatives.formula': 'Formula in x',
+  'derivatives.x': 'Point x',
+  'derivatives.h': 'Step h (log)',
+  'derivatives.precision': 'Precision',
+  'derivatives.forward': 'forward difference',
+  'derivatives.central': 'central difference',
+  'derivatives.exact': 'exact',
+  'derivatives.reference': 'reference (central, h = 1e-5)',
+  'derivatives.error': 'error',
+  'derivatives.tangent': 'tangent',
+  'derivatives.vanished':
+    'x + h == x in floating point: the step vanished and the estimate is 0 (float32: 0/0).',
+  'derivatives.float32Wall':
+    'In float32, x + h rounds back towards x below h ≈ 1e-7: the estimate is mostly rounding.',
+  'derivatives.secantTitle': 'Secants and the tangent at x',
+  'derivatives.errorTitle': 'Error of the numerical derivative against h',
+  'derivatives.hLog': 'step h (log)',
+  'derivatives.errorLog': '|estimate − f′(x)| (log)',
+  'derivatives.partialsTitle': 'Partial derivatives and the gradient',
+  'derivatives.formula2': 'Formula in x0, x1',
+  'derivatives.gradAt': '∇f({x0}, {x1}) = ({d0}, {d1})',
+  'derivatives.slice0': 'Slice x1 = {x1}: ∂f/∂x0 is its slope',
+  'derivatives.slice1': 'Slice x0 = {x0}: ∂f/∂x1 is its slope',
+  'derivatives.fieldTitle': 'The negative gradient −∇f',
+  'derivatives.fieldHint': 'Click the field (or type x0, x1) to see ∇f at that point.',
+
   'losses.title': 'Loss functions',
   'losses.intro':
     'Each loss function of gradlab and its gradient (from the loss’s own backward; the book’s functions by numerical differentiation).',

@@ -103,6 +103,37 @@ export const KO: Messages = {
   'descent.himmelblauNote':
     'Himmelblau 함수: 볼록하지 않고 최솟값(f = 0)이 넷입니다. 시작점을 바꾸면 다른 최솟값에 닿습니다. 기울기가 가팔라서 η가 0.02쯤을 넘으면 지나쳐 갑니다.',
 
+  'derivatives.title': '수치 미분',
+  'derivatives.intro':
+    '작은 간격 h로 구하는 미분: 전방 차분 (f(x+h) − f(x)) / h, 중심 차분 (f(x+h) − f(x−h)) / 2h (책 4.2–4.3절). h를 줄이면 반올림 오차가 이기는 것을 볼 수 있습니다.',
+  'derivatives.function': '함수',
+  'derivatives.custom': '직접 입력한 식',
+  'derivatives.formula': 'x의 식',
+  'derivatives.x': '점 x',
+  'derivatives.h': '간격 h (로그)',
+  'derivatives.precision': '정밀도',
+  'derivatives.forward': '전방 차분',
+  'derivatives.central': '중심 차분',
+  'derivatives.exact': '정확한 값',
+  'derivatives.reference': '기준 (중심 차분, h = 1e-5)',
+  'derivatives.error': '오차',
+  'derivatives.tangent': '접선',
+  'derivatives.vanished':
+    '부동소수점에서 x + h == x: 간격이 사라져 추정값이 0입니다 (float32에서는 0/0).',
+  'derivatives.float32Wall':
+    'float32에서는 h가 1e-7쯤보다 작으면 x + h가 x로 반올림되어 추정값이 대부분 반올림 오차입니다.',
+  'derivatives.secantTitle': 'x에서의 할선과 접선',
+  'derivatives.errorTitle': 'h에 따른 수치 미분의 오차',
+  'derivatives.hLog': '간격 h (로그)',
+  'derivatives.errorLog': '|추정값 − f′(x)| (로그)',
+  'derivatives.partialsTitle': '편미분과 기울기',
+  'derivatives.formula2': 'x0, x1의 식',
+  'derivatives.gradAt': '∇f({x0}, {x1}) = ({d0}, {d1})',
+  'derivatives.slice0': 'x1 = {x1}인 단면: 기울기가 ∂f/∂x0',
+  'derivatives.slice1': 'x0 = {x0}인 단면: 기울기가 ∂f/∂x1',
+  'derivatives.fieldTitle': '음의 기울기 −∇f',
+  'derivatives.fieldHint': '그림을 누르면 (또는 x0, x1을 입력하면) 그 점의 ∇f를 보여 줍니다.',
+
   'losses.title': '손실 함수',
   'losses.intro':
     'gradlab의 손실 함수와 그 기울기 (손실 자신의 backward로; 책의 함수는 수치 미분으로).',
