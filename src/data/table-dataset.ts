@@ -13,20 +13,23 @@ export interface TableData {
   readonly target: TargetInfo;
 }
 
-/** A float table behind the Dataset interface; `table` holds its arrays. */
+/** A float table behind the Dataset interface; `table` holds its arrays (shared by every subset). */
 export interface TableSource extends Dataset {
   readonly table: TableData;
   subset(indices: ArrayLike<number>): TableSource;
+  /** The rows of `table` this view holds, in order. */
+  rowNumbers(): Int32Array;
 }
 
 /**
  * Rows of float features with class-index or float targets (a CSV, a JSON array, a synthetic set)
  * as a Dataset. Rows are kept as float32 (4 bytes a cell: a 1,000,000 × 20 table is 80 MB) and
- * copied into the batch buffer, converted to its dtype.
+ * copied into the batch buffer, converted to its dtype. `subset` makes a view (row numbers into
+ * the same arrays, 4 bytes a row), so a train/validation/test split copies no cells.
  * Shapes: x (count, features), t (count) or (count, width) → batches (n, features), (n) or (n, width).
  * @example
  * const ds = tableDataset({ x: Float32Array.of(1, 2, 3, 4), t: Int32Array.of(0, 1), count: 2, features: 2, target: { kind: 'class', classes: 2 } });
- * ds.count; // 2
+ * ds.subset([1]).count; // 1
  */
 export function tableDataset(table: TableData): TableSource {
   const { x: rows, t: targets, count, features, target } = table;
@@ -46,6 +49,13 @@ export function tableDataset(table: TableData): TableSource {
       'tableDataset: class targets are an Int32Array, value targets a Float32Array',
     );
   }
+  return tableView(table, null, width);
+}
+
+/** The rows `map` (all rows when null) of a table, as a Dataset. */
+function tableView(table: TableData, map: Int32Array | null, width: number): TableSource {
+  const { x: rows, t: targets, features, target } = table;
+  const count = map === null ? table.count : map.length;
   return {
     table,
     count,
@@ -58,37 +68,35 @@ export function tableDataset(table: TableData): TableSource {
           `tableDataset.fillBatch: x has ${x.size} slots, need ${n} × ${features}`,
         );
       }
-      const xd = x.data;
-      for (let i = 0; i < n; i++) {
-        const from = indices[i] * features;
-        for (let j = 0; j < features; j++) xd[i * features + j] = rows[from + j];
-      }
       const td = t instanceof Int32Array ? t : t.data;
       if (td.length < n * width || t instanceof Int32Array !== (target.kind === 'class')) {
         throw new RangeError(
           `tableDataset.fillBatch: t must be ${target.kind === 'class' ? 'an Int32Array' : 'a float tensor'} of ≥ ${n * width} values`,
         );
       }
+      const xd = x.data;
       for (let i = 0; i < n; i++) {
-        const from = indices[i] * width;
-        for (let j = 0; j < width; j++) td[i * width + j] = targets[from + j];
+        const k = map === null ? indices[i] : map[indices[i]];
+        const from = k * features;
+        for (let j = 0; j < features; j++) xd[i * features + j] = rows[from + j];
+        for (let j = 0; j < width; j++) td[i * width + j] = targets[k * width + j];
       }
     },
     subset(indices: ArrayLike<number>): TableSource {
-      const m = indices.length;
-      const x = new Float32Array(m * features);
-      const t = target.kind === 'class' ? new Int32Array(m) : new Float32Array(m * width);
-      for (let i = 0; i < m; i++) {
+      const sub = new Int32Array(indices.length);
+      for (let i = 0; i < indices.length; i++) {
         const k = indices[i];
         if (!Number.isInteger(k) || k < 0 || k >= count) {
           throw new RangeError(
             `tableDataset.subset: indices[${i}] is ${k}, expected 0..${count - 1}`,
           );
         }
-        x.set(rows.subarray(k * features, (k + 1) * features), i * features);
-        t.set(targets.subarray(k * width, (k + 1) * width), i * width);
+        sub[i] = map === null ? k : map[k];
       }
-      return tableDataset({ x, t, count: m, features, target });
+      return tableView(table, sub, width);
+    },
+    rowNumbers(): Int32Array {
+      return map ?? Int32Array.from({ length: count }, (_, i) => i);
     },
   };
 }
