@@ -33,6 +33,9 @@ const USER_ERRORS = new Set([
   'OfflineLoadError',
   'WasmBackendError',
   'AllocationError',
+  'TableError',
+  'HeadError',
+  'TargetError',
 ]);
 
 const ESCAPES: Readonly<Record<string, string>> = { '\t': '\\t', '\r': '\\r' };

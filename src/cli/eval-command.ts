@@ -1,55 +1,104 @@
 import { Command, Option } from 'commander';
+import { headFor } from '../heads/index.js';
+import type { Activation } from '../models/activations.js';
 import { loadDataset } from '../platform/node/datasets.js';
 import { Evaluator } from '../train/evaluator.js';
+import { ModelFileError } from '../train/model-file.js';
 import { BACKEND_NAMES, DEFAULT_BACKEND, useBackend, type BackendName } from './backend-choice.js';
-import type { Activation } from '../models/activations.js';
-import { modelActivationOption, checkModelFitsData, readModelFile } from './model-input.js';
+import { UsageError } from './cli-error.js';
+import { isTableData, tableSource } from './data-source.js';
+import { checkModelFitsData, modelActivationOption } from './model-input.js';
+import { evaluationTable, splitPart } from './table-data.js';
+import { allOutputs, readSavedModel } from './table-model.js';
 
 interface EvalFlags {
   model: string;
   data: string;
-  split: 'test' | 'train';
+  target?: string;
+  split: 'test' | 'train' | 'validation' | 'all';
+  json?: boolean;
   backend: BackendName;
   activation?: Activation;
 }
 
 /**
- * Registers `gradlab eval --model FILE [--data NAME] [--split test|train]`: prints the accuracy
- * of a saved model on a dataset split.
+ * Registers `gradlab eval --model FILE [--data NAME|FILE] [--target COLUMN] [--json]`: prints a
+ * saved model's metrics: accuracy on an image set split; for a model trained on a table, its
+ * head's metrics (accuracy and nll; rmse, mae and nll; nll and deviance) on every row of the
+ * file. With --json the last line of stdout is exactly one JSON object of the numbers.
  * Book: network.accuracy(x_test, t_test) in train_neuralnet.py.
  */
 export function registerEvalCommand(program: Command): Command {
   return program
     .command('eval')
-    .description('print the accuracy of a saved model (model.safetensors) on a dataset')
+    .description("print a saved model's metrics (model.safetensors) on a data set")
     .requiredOption(
       '--model <file>',
       'a model file written by gradlab train (or any safetensors file with W1, b1, W2, b2, …)',
     )
     .option(
-      '--data <name|dir>',
-      "'mnist', 'fashion-mnist' or a directory of the four IDX files",
+      '--data <name|dir|file>',
+      "'mnist', 'fashion-mnist', a directory of the four IDX files, or for table models a CSV/JSON file or iris, cars, unemployment",
       'mnist',
     )
+    .option('--target <column>', "the target column of a table (default: the model's)")
     .addOption(
-      new Option('--split <split>', 'which samples to measure on')
-        .choices(['test', 'train'])
+      new Option(
+        '--split <part>',
+        "which rows: an image set's test or train set (default test); for a table every row, or the train/validation/test part of the training run's seeded split",
+      )
+        .choices(['test', 'train', 'validation', 'all'])
         .default('test'),
     )
+    .option('--json', 'end with one line holding a JSON object of the metrics')
     .addOption(modelActivationOption())
     .addOption(
       new Option('--backend <name>', 'compute backend')
         .choices([...BACKEND_NAMES])
         .default(DEFAULT_BACKEND),
     )
-    .action(async (flags: EvalFlags) => {
+    .action(async (flags: EvalFlags, command: Command) => {
       await useBackend(flags.backend);
-      const network = readModelFile(flags.model, flags.activation);
-      const ds = loadDataset(flags.data)[flags.split];
-      checkModelFitsData(network, flags.model, ds, flags.data);
-      const correct = new Evaluator(1000, network.config.dtype).correct(network, ds);
-      console.log(
-        `${flags.split} accuracy ${(correct / ds.count).toFixed(4)} (${correct}/${ds.count}) on ${flags.data}`,
-      );
+      const { network, table } = readSavedModel(flags.model, flags.activation);
+      let result: Record<string, number | string>;
+      if (table !== null) {
+        if (!isTableData(flags.data)) {
+          throw new UsageError(
+            `${flags.model} was trained on a table (target ${table.target}); give --data a CSV or JSON file`,
+          );
+        }
+        const { rows } = tableSource({ data: flags.data, target: flags.target ?? table.target });
+        const all = await evaluationTable(rows, table, flags.target ?? table.target);
+        const part = command.getOptionValueSource('split') === 'cli' ? flags.split : 'all';
+        const ds = part === 'all' ? all : splitPart(all, table, part, flags.data);
+        const head = headFor(table.head);
+        const { output, targets } = allOutputs(network, ds);
+        const metrics = head.metrics(output, targets);
+        console.log(
+          `${head.name} head on ${part === 'all' ? 'all' : `the ${part}`} ${ds.count} rows of ${flags.data}:`,
+        );
+        for (const [k, v] of Object.entries(metrics)) console.log(`  ${k} ${v.toFixed(4)}`);
+        result = { head: head.name, split: part, rows: ds.count, ...metrics };
+      } else {
+        if (flags.split === 'validation' || flags.split === 'all') {
+          throw new UsageError(
+            `--split ${flags.split} is for table models; an image set has test and train`,
+          );
+        }
+        if (isTableData(flags.data)) {
+          throw new ModelFileError(
+            flags.model,
+            'this model keeps no table metadata (feature names, scaling); it was not trained on a table',
+          );
+        }
+        const ds = loadDataset(flags.data)[flags.split];
+        checkModelFitsData(network, flags.model, ds, flags.data);
+        const correct = new Evaluator(1000, network.config.dtype).correct(network, ds);
+        console.log(
+          `${flags.split} accuracy ${(correct / ds.count).toFixed(4)} (${correct}/${ds.count}) on ${flags.data}`,
+        );
+        result = { accuracy: correct / ds.count, correct, count: ds.count, split: flags.split };
+      }
+      if (flags.json === true) console.log(JSON.stringify(result));
     });
 }

@@ -70,3 +70,16 @@ export function parseSizeList(text: string): number[] {
   }
   return parts.map(Number);
 }
+
+/**
+ * Column names separated by commas, trimmed; an empty name is a commander InvalidArgumentError.
+ * @example
+ * parseNameList('Horsepower, Weight_in_lbs'); // ['Horsepower', 'Weight_in_lbs']
+ */
+export function parseNameList(text: string): string[] {
+  const parts = text.split(',').map((p) => p.trim());
+  if (parts.some((p) => p === '')) {
+    throw new InvalidArgumentError('expected column names separated by commas, e.g. a,b,c.');
+  }
+  return parts;
+}

@@ -13,7 +13,9 @@ import {
   imageInput,
   readModelFile,
 } from './model-input.js';
-import { parseIndex } from './option-parsers.js';
+import { isTableData } from './data-source.js';
+import { parseIndex, parseSeed } from './option-parsers.js';
+import { predictTable } from './predict-table.js';
 
 /** The options of `gradlab predict` as commander parses them. */
 export interface PredictFlags {
@@ -21,6 +23,9 @@ export interface PredictFlags {
   image?: string;
   index?: number;
   data: string;
+  out?: string;
+  samples?: number;
+  seed?: number;
   backend: BackendName;
   activation?: Activation;
 }
@@ -58,19 +63,30 @@ export function checkPredictFlags(flags: PredictFlags): void {
  * Registers `gradlab predict --model FILE (--image X.png | --index N)`: class probabilities
  * of one image. A PNG is converted the way MNIST digits were prepared (grayscale, white on
  * black, fitted to 20×20, centred by mass in 28×28); --index takes a test-set image.
+ * `gradlab predict --model FILE --data FILE.csv [--samples K] [--out preds.csv]`: for a model
+ * trained on a table, the head's prediction for every row and K draws from it, as CSV.
  */
 export function registerPredictCommand(program: Command): Command {
   return program
     .command('predict')
-    .description('print the class probabilities of one image')
+    .description(
+      'print the class probabilities of one image, or write predictions (and samples) for every row of a table',
+    )
     .requiredOption('--model <file>', 'a model file written by gradlab train')
     .option('--image <png>', 'any PNG picture of a digit (converted to 28×28 like MNIST)')
     .option('--index <n>', 'the n-th image of the test set instead', parseIndex)
     .option(
-      '--data <name|dir>',
-      "dataset for --index: 'mnist', 'fashion-mnist' or a directory",
+      '--data <name|dir|file>',
+      "dataset for --index: 'mnist', 'fashion-mnist' or a directory; or a CSV/JSON file (or iris, cars, unemployment) for a table model",
       'mnist',
     )
+    .option('--out <file>', 'table models: write the predictions CSV here (default: stdout)')
+    .option(
+      '--samples <k>',
+      'table models: also K draws per row from the predicted distribution',
+      parseIndex,
+    )
+    .option('--seed <n>', 'seed of the draws (default 0)', parseSeed)
     .addOption(modelActivationOption())
     .addOption(
       new Option('--backend <name>', 'compute backend')
@@ -78,6 +94,23 @@ export function registerPredictCommand(program: Command): Command {
         .default(DEFAULT_BACKEND),
     )
     .action(async (flags: PredictFlags) => {
+      if (isTableData(flags.data) && flags.image === undefined && flags.index === undefined) {
+        await useBackend(flags.backend);
+        const text = await predictTable({
+          model: flags.model,
+          data: flags.data,
+          out: flags.out,
+          samples: flags.samples ?? 0,
+          seed: flags.seed ?? 0,
+          activation: flags.activation,
+        });
+        if (flags.out === undefined) process.stdout.write(text);
+        else
+          console.log(
+            `predictions for ${text.split('\n').length - 2} rows written to ${flags.out}`,
+          );
+        return;
+      }
       checkPredictFlags(flags);
       await useBackend(flags.backend);
       const network = readModelFile(flags.model, flags.activation);

@@ -52,6 +52,8 @@ interface BuiltRun {
   readonly dataSize: DataSize;
   readonly spec: DataSpec;
   readonly modelMeta: Readonly<Record<string, string>>;
+  /** For tables: 'head gaussian (chosen for a numeric target; --head to change)'. */
+  readonly headLine: string | null;
 }
 
 /** Where the rows of a checkpoint's run came from (older checkpoints kept the name in options.data). */
@@ -62,7 +64,7 @@ function savedSpec(extra: Readonly<Record<string, string>>, optionsJson: string)
 }
 
 /** Reads a run folder's checkpoint and rebuilds the run it describes. */
-function resumeRun(dir: string, flags: TrainFlags, command: Command): BuiltRun {
+async function resumeRun(dir: string, flags: TrainFlags, command: Command): Promise<BuiltRun> {
   checkResumeFlags(command);
   const path = resumeCheckpointPath(dir);
   const { state, extra, optionsJson } = decodeCheckpoint(readFileBytes(path), path);
@@ -74,7 +76,7 @@ function resumeRun(dir: string, flags: TrainFlags, command: Command): BuiltRun {
       epochs: flags.epochs ?? null,
     });
   }
-  const built = buildRun(options, savedSpec(extra, optionsJson), flags.debugAnomaly === true);
+  const built = await buildRun(options, savedSpec(extra, optionsJson), flags.debugAnomaly === true);
   restoreTrainState(built.run, { ...state, options });
   return built;
 }
@@ -83,14 +85,27 @@ function resumeRun(dir: string, flags: TrainFlags, command: Command): BuiltRun {
 type DataSize = MetricsFile['data'];
 
 /** Loads the rows the spec names and prepares a fresh run on them. */
-function buildRun(options: TrainOptions, spec: DataSpec, debugAnomaly: boolean): BuiltRun {
-  const loaded = loadTrainingData(spec);
-  const run = prepareTraining(options, loaded, { debugAnomaly });
+async function buildRun(
+  options: TrainOptions,
+  spec: DataSpec,
+  debugAnomaly: boolean,
+): Promise<BuiltRun> {
+  const loaded = await loadTrainingData(spec, options.seed);
+  const run = prepareTraining(options, loaded, {
+    debugAnomaly,
+    lastLayer: loaded.head?.lastLayer,
+    outputSize: loaded.head?.outputSize,
+  });
+  const h = loaded.head;
   const { train, validation, test } = run.data;
   return {
     run,
     spec,
     modelMeta: loaded.modelMeta,
+    headLine:
+      h === undefined
+        ? null
+        : `head ${h.head.name} (${h.chosen === 'given' ? 'from --head' : `chosen for a ${h.head.targetKind === 'class' ? 'class' : 'numeric'} target; --head to change`}): ${h.head.description}`,
     dataSize: {
       name: loaded.name,
       train: train.count,
@@ -108,7 +123,7 @@ export async function runTrainCommand(flags: TrainFlags, command: Command): Prom
   let built: BuiltRun;
   if (flags.resume !== undefined) {
     dir = flags.resume;
-    built = resumeRun(dir, flags, command);
+    built = await resumeRun(dir, flags, command);
     log(`resuming ${dir} at iteration ${built.run.iteration}/${built.run.totalIterations}`);
   } else {
     const options = resolveTrainOptions(flagsToInput(flags));
@@ -119,12 +134,13 @@ export async function runTrainCommand(flags: TrainFlags, command: Command): Prom
         `${dir} already holds a run; continue it with --resume ${dir}, or choose another --out or --name`,
       );
     }
-    built = buildRun(options, specFromFlags(flags), flags.debugAnomaly === true);
+    built = await buildRun(options, specFromFlags(flags), flags.debugAnomaly === true);
   }
   const { run, dataSize, modelMeta } = built;
   const extra = { source: JSON.stringify(built.spec) };
   openRunDir(dir);
   const o = run.options;
+  if (built.headLine !== null) log(built.headLine);
   log(
     `training ${o.model} ${[run.network.config.inputSize, ...o.hiddenSizes, run.network.config.outputSize].join('-')} ${o.activation}, ` +
       `${o.optimizer} lr ${o.learningRate}, batch ${o.batchSize}, ${run.totalIterations} iterations ` +
@@ -177,5 +193,11 @@ export async function runTrainCommand(flags: TrainFlags, command: Command): Prom
 
 /** The data the flags of a new run name. */
 function specFromFlags(flags: TrainFlags): DataSpec {
-  return { data: flags.data };
+  return {
+    data: flags.data,
+    ...(flags.target === undefined ? {} : { target: flags.target }),
+    ...(flags.features === undefined ? {} : { features: flags.features }),
+    ...(flags.head === undefined ? {} : { head: flags.head }),
+    ...(flags.split === undefined ? {} : { split: flags.split }),
+  };
 }

@@ -2,7 +2,9 @@ import { Command, Option } from 'commander';
 import { ACTIVATION_NAMES, type Activation } from '../models/activations.js';
 import { TRAINABLE_NETWORK_KINDS, type TrainableNetworkKind } from '../models/network-kinds.js';
 import { OPTIMIZER_NAMES, OPTIMIZERS, type OptimizerName } from '../optim/create-optimizer.js';
+import { HEAD_NAMES, type HeadName } from '../heads/index.js';
 import type { TrainOptionsInput } from '../train/train-options.js';
+import { DEFAULT_SPLIT } from './data-source.js';
 import { BACKEND_NAMES, DEFAULT_BACKEND, type BackendName } from './backend-choice.js';
 import { UsageError } from './cli-error.js';
 import {
@@ -12,11 +14,16 @@ import {
   parsePositiveInt,
   parseSeed,
   parseSizeList,
+  parseNameList,
 } from './option-parsers.js';
 
 /** The options of `gradlab train` as commander parses them. */
 export interface TrainFlags {
   data: string;
+  target?: string;
+  features?: string[];
+  head?: HeadName;
+  split?: string;
   model?: TrainableNetworkKind;
   hidden?: number[];
   activation?: Activation;
@@ -50,9 +57,28 @@ export interface TrainFlags {
 export function addTrainOptions(command: Command): Command {
   return command
     .option(
-      '--data <name|dir>',
-      "'mnist', 'fashion-mnist' or a directory of the four IDX files",
+      '--data <name|dir|file>',
+      "'mnist', 'fashion-mnist', a directory of the four IDX files, a CSV or JSON file, or iris, cars, unemployment",
       'mnist',
+    )
+    .option(
+      '--target <column>',
+      'the column to predict (tables; default for iris, cars, unemployment)',
+    )
+    .option(
+      '--features <columns>',
+      'feature columns, comma-separated (tables; default every column but the target)',
+      parseNameList,
+    )
+    .addOption(
+      new Option(
+        '--head <name>',
+        'the likelihood the network outputs (tables; default categorical for text or few integer targets, gaussian otherwise)',
+      ).choices([...HEAD_NAMES]),
+    )
+    .option(
+      '--split <ratios>',
+      `train:validation:test (or train:test) ratios of a table, seeded by --seed (default ${DEFAULT_SPLIT})`,
     )
     .addOption(
       new Option(
@@ -141,6 +167,10 @@ export function defaultRatesHelp(): string {
 /** Options that --resume takes from the checkpoint and that cannot be changed on the command line. */
 const FIXED_ON_RESUME = [
   'data',
+  'target',
+  'features',
+  'head',
+  'split',
   'model',
   'hidden',
   'activation',

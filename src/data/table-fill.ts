@@ -51,7 +51,9 @@ export class TableFill {
       this.#x[base + j] = numberCell(cells[c], { source: this.source, line, column: header[c] });
     }
     const at = { source: this.source, line, column: header[target] };
-    if (this.#index === null) {
+    if (target < 0) {
+      // no target column: the row is read for its features only
+    } else if (this.#index === null) {
       this.#t[this.#row] = numberCell(cells[target], at);
     } else {
       const name = className(cells[target]);

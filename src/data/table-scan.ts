@@ -48,6 +48,7 @@ export class TableScan {
       );
     }
     this.#rows++;
+    if (this.columns.target < 0) return;
     const name = className(cells[this.columns.target]);
     if (name === undefined) {
       throw new TableError(

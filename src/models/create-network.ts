@@ -2,6 +2,7 @@ import { randn, tensor } from '../tensor/creation.js';
 import { copyInto } from '../tensor/ops/inplace.js';
 import type { Rng } from '../tensor/rng.js';
 import { fmtShape, sameShape, type Tensor } from '../tensor/tensor.js';
+import type { LossLayer } from '../layers/layer.js';
 import { checkNetworkConfig } from './check-network-config.js';
 import { ModelError } from './model-error.js';
 import { MultiLayerNet } from './multi-layer-net.js';
@@ -11,19 +12,20 @@ import { SimpleNet } from './simple-net.js';
 import { TwoLayerNet } from './two-layer-net.js';
 
 /** Builds a network of one kind from a checked config. */
-type NetworkBuilder = (config: NetworkConfig, rng: Rng) => Network;
+type NetworkBuilder = (config: NetworkConfig, rng: Rng, lastLayer?: LossLayer) => Network;
 
 /** How each kind of NETWORK_KINDS is built from its config (the compiler checks every kind has one). */
 const BUILDERS: { readonly [K in NetworkKind]: NetworkBuilder } = {
   simple: (c, rng) => new SimpleNet(randn([c.inputSize, c.outputSize], rng, { dtype: c.dtype })),
-  'two-layer': (c, rng) =>
+  'two-layer': (c, rng, lastLayer) =>
     new TwoLayerNet(c.inputSize, c.hiddenSizes[0], c.outputSize, {
       activation: c.activation,
       dtype: c.dtype,
       rng,
       weightInitStd: c.weightInit as number | undefined,
+      lastLayer,
     }),
-  'multi-layer': (c, rng) =>
+  'multi-layer': (c, rng, lastLayer) =>
     new MultiLayerNet({
       inputSize: c.inputSize,
       hiddenSizes: c.hiddenSizes,
@@ -34,6 +36,7 @@ const BUILDERS: { readonly [K in NetworkKind]: NetworkBuilder } = {
       weightInit: c.weightInit,
       weightDecay: c.weightDecay,
       dropout: c.dropout,
+      lastLayer,
     }),
 };
 
@@ -41,13 +44,15 @@ const BUILDERS: { readonly [K in NetworkKind]: NetworkBuilder } = {
  * A fresh network of the architecture a config describes (the config of a saved model, say), with
  * weights drawn from `rng`. Follow with loadParams to restore saved weights. The config is checked
  * by checkNetworkConfig first (a two-layer config needs one hidden size and a numeric weightInit).
+ * `lastLayer` ends a two- or multi-layer network in another loss (a likelihood head's; default
+ * SoftmaxWithLoss); SimpleNet keeps its own.
  * @example
  * const net = createNetwork(saved.config, createRng(0));
  * loadParams(net, saved.params);
  */
-export function createNetwork(config: NetworkConfig, rng: Rng): Network {
+export function createNetwork(config: NetworkConfig, rng: Rng, lastLayer?: LossLayer): Network {
   const checked = checkNetworkConfig(config, 'createNetwork');
-  return BUILDERS[checked.kind](checked, rng);
+  return BUILDERS[checked.kind](checked, rng, lastLayer);
 }
 
 /**

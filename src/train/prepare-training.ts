@@ -1,4 +1,5 @@
 import type { Dataset } from '../data/batch-source.js';
+import type { LossLayer } from '../layers/layer.js';
 import { targetWidth } from '../data/batch-source.js';
 import { checkImageDataset, checkSameShape } from '../data/check-image-dataset.js';
 import type { ImageDataset } from '../data/dataset.js';
@@ -19,6 +20,8 @@ export interface PrepareExtras {
   readonly outputSize?: number;
   /** Check every layer's output for NaN/Inf each step (slower). */
   readonly debugAnomaly?: boolean;
+  /** The network's loss layer (a likelihood head's); default SoftmaxWithLoss. */
+  readonly lastLayer?: LossLayer;
 }
 
 /**
@@ -35,10 +38,15 @@ export interface PrepareExtras {
  */
 export function prepareTraining(
   options: TrainOptions,
-  data: { readonly train: Dataset | ImageDataset; readonly test: Dataset | ImageDataset },
+  data: {
+    readonly train: Dataset | ImageDataset;
+    readonly test: Dataset | ImageDataset;
+    /** A validation set the data fixed already (a table's --split); then options.validation must be 0. */
+    readonly validation?: Dataset | null;
+  },
   extras: number | PrepareExtras = {},
 ): TrainingRun {
-  const { evaluationChunk, outputSize, debugAnomaly } =
+  const { evaluationChunk, outputSize, debugAnomaly, lastLayer } =
     typeof extras === 'number' ? { evaluationChunk: extras } : extras;
   if (!isDataset(data.train)) checkImageDataset(data.train, 'train');
   if (!isDataset(data.test)) checkImageDataset(data.test, 'test');
@@ -65,8 +73,15 @@ export function prepareTraining(
   const network = createNetwork(
     networkConfigFor(options, train.features, outputSize ?? targetWidth(train.target)),
     rng,
+    lastLayer,
   );
-  let validation: Dataset | null = null;
+  let validation: Dataset | null = data.validation ?? null;
+  if (validation !== null && options.validation > 0) {
+    throw new TrainOptionsError(
+      'validation',
+      'the data come with a validation split already; give one or the other',
+    );
+  }
   if (options.validation > 0) {
     ({ train, validation } = splitDataset(train, options.validation, rng));
     if (train.count === 0 || validation.count === 0) {

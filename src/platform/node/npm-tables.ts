@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Cell } from '../../data/table-cells.js';
@@ -18,9 +18,11 @@ export interface NamedTable {
   rows(): RowSource;
 }
 
-/** A file inside an installed package. */
+/** A file inside an installed package (found from its main module: not every package exports package.json). */
 function packageFile(pkg: string, path: string): string {
-  return join(dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`)), path);
+  let dir = dirname(createRequire(import.meta.url).resolve(pkg));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, path);
 }
 
 function readJson(pkg: string, path: string): unknown {
