@@ -18,6 +18,42 @@ export {
 } from './backend/wasm/wasm-backend.js';
 export { WasmBackendError } from './backend/wasm/wasm-backend-error.js';
 
+// The computational graph (chapter 5) with DeZero's names: Variable, Function, backward, grad,
+// the DOT figure. The graph versions of the tensor functions (add, exp, softmax, …) are in F,
+// as DeZero's `import dezero.functions as F`; the fused tensor op is softmaxCrossEntropyRows.
+export {
+  Variable,
+  Function,
+  asVariable,
+  noGrad,
+  usingBackprop,
+  isBackpropEnabled,
+  GraphError,
+  softmaxCrossEntropy,
+  meanSquaredError,
+  linear,
+  describeGraph,
+  getDotGraph,
+  formatValue,
+  GRADIENT_COLOR,
+  renderDot,
+  layoutDot,
+  type Operand,
+  type GraphNode,
+  type VariableOptions,
+  type BackwardOptions,
+  type GraphDescription,
+  type GraphVariableInfo,
+  type GraphFunctionInfo,
+  type GraphEdgeInfo,
+  type DotGraphOptions,
+  type DotLayout,
+  type LaidOutNode,
+  type LaidOutEdge,
+} from './graph/index.js';
+export * as F from './graph/functions.js';
+export { softmaxCrossEntropy as softmaxCrossEntropyRows } from './tensor/ops/softmax-rows.js';
+
 // Functions of chapter 3 used throughout
 export { stepFunction, sigmoid, relu, softmax, identity } from './functions/activations.js';
 

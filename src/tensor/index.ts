@@ -33,3 +33,8 @@ export {
   firstBadClassIndex,
 } from './ops/check.js';
 export { gatherByteRows } from './ops/gather-byte-rows.js';
+export { broadcastShapes, broadcastTo, sumTo } from './ops/broadcast.js';
+export { broadcastBinary, type ArithmeticOp } from './ops/broadcast-binary.js';
+export { transpose } from './ops/transpose.js';
+export { sumAxes, reductionAxes, reducedShape } from './ops/sum-axes.js';
+export { sin, cos, pow } from './ops/math.js';
