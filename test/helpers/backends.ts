@@ -25,3 +25,15 @@ export function onEachBackend(body: (backend: string) => void): void {
     }
   }
 }
+
+/** onEachBackend for an async body: one backend at a time, restored afterwards. */
+export async function onEachBackendAsync(body: (backend: string) => Promise<void>): Promise<void> {
+  for (const b of BACKENDS) {
+    const previous = setBackend(b.make());
+    try {
+      await body(b.name);
+    } finally {
+      setBackend(previous);
+    }
+  }
+}
