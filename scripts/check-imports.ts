@@ -1,7 +1,7 @@
 /**
  * Checks the direction of imports between gradlab's folders, type imports included:
  *
- *   backend ← tensor ← functions, losses, numerical, graph ← layers, heads ← models ← optim
+ *   backend ← tensor ← functions, losses, numerical, graph ← layers, heads ← models ← optim, interop
  *     ← train ← platform, cli, web
  *
  * (a folder may import from its own rank or any rank to its left), plus four rules: optim/,
@@ -23,7 +23,8 @@ import { sourceFiles } from './check-outside-refs.js';
 /**
  * The rank of each part of the tree: an import may go to the same or a lower rank only.
  * data and io sit on tensor (optim and data depend only on tensor); plot depends on nothing;
- * experiments compose the library for the CLI and the gallery.
+ * experiments compose the library for the CLI and the gallery; interop (ONNX, PyTorch state dicts)
+ * reads and writes networks, so it sits beside optim, above models.
  */
 export const RANKS: Readonly<Record<string, number>> = {
   backend: 0,
@@ -38,6 +39,7 @@ export const RANKS: Readonly<Record<string, number>> = {
   layers: 3,
   heads: 3,
   models: 4,
+  interop: 5,
   optim: 5,
   train: 6,
   experiments: 7,

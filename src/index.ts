@@ -242,7 +242,29 @@ export type { EpochRecord, FinalAccuracy, TrainHistory } from './train/train-his
 export { BatchSampler, type BatchSamplerState } from './train/batch-sampler.js';
 export { Evaluator } from './train/evaluator.js';
 export { DivergenceError, type DivergenceSite } from './train/divergence.js';
-export { encodeModel, loadModel, ModelFileError, MODEL_FORMAT } from './train/model-file.js';
+export {
+  encodeModel,
+  loadModel,
+  ModelFileError,
+  MODEL_FORMAT,
+  type LoadModelOptions,
+} from './train/model-file.js';
+export {
+  toStateDict,
+  fromStateDict,
+  isStateDict,
+  sequentialIndices,
+  StateDictError,
+  type FromStateDictOptions,
+  type ImportedStateDict,
+} from './interop/state-dict.js';
+export {
+  encodeTorchModel,
+  trainScript,
+  PYTORCH_FORMAT,
+  type TorchTrainingConfig,
+} from './interop/pytorch-export.js';
+export { toOnnx, ONNX_OPSET, type OnnxInputScaling, type ToOnnxOptions } from './interop/onnx.js';
 export { encodeCheckpoint, decodeCheckpoint, CheckpointError } from './train/checkpoint.js';
 export { metricsJson, metricsCsv, type MetricsFile } from './train/metrics-file.js';
 
