@@ -1,5 +1,6 @@
 import { clone, tensor } from '../tensor/creation.js';
 import { axpyInPlace } from '../tensor/ops/inplace.js';
+import type { Rng } from '../tensor/rng.js';
 import type { NestedArray, Tensor } from '../tensor/tensor.js';
 import { numericalGradient } from './numerical-gradient.js';
 
@@ -15,6 +16,12 @@ export interface GradientDescentOptions {
    * (`L(x') == L(x)`) almost never does in floating point.
    */
   tolerance?: number;
+  /**
+   * Gradient noise, as a mini-batch's estimate of the gradient has: each step adds std·N(0, 1)
+   * to every component of ∇f before the update (drawn from `rng`, so a seed repeats the path).
+   * Default none. Noise lets a descent leave a saddle point, where the exact gradient is 0.
+   */
+  noise?: { readonly std: number; readonly rng: Rng };
 }
 
 /** The result of gradientDescent: the final point and the path that led there. */
@@ -44,6 +51,8 @@ export interface GradientDescentResult {
  * gradientDescent(f, [-3, 4], { lr: 0.1, stepNum: 100 }).x.toArray();
  * // [-6.111107928998789e-10, 8.148143905314271e-10]
  * gradientDescent(f, [-3, 4], { lr: 0.1, stepNum: 1000, tolerance: 1e-6 }).steps; // 73
+ * const saddle = (x: Tensor) => x.data[0] ** 2 - x.data[1] ** 2;
+ * gradientDescent(saddle, [-3, 0], { lr: 0.1, stepNum: 50 }).x.data[1]; // 0 (stuck on the ridge)
  */
 export function gradientDescent(
   f: (x: Tensor) => number,
@@ -64,6 +73,12 @@ export function gradientDescent(
       `gradientDescent: tolerance must be a number ≥ 0, got ${String(options.tolerance)}`,
     );
   }
+  const noise = options.noise;
+  if (noise && !(Number.isFinite(noise.std) && noise.std >= 0)) {
+    throw new RangeError(
+      `gradientDescent: noise.std must be a finite number ≥ 0, got ${String(noise.std)}`,
+    );
+  }
   const x = clone(tensor(initX));
   const history: number[][] = [Array.from(x.data)];
   let grad: Tensor | undefined;
@@ -73,6 +88,9 @@ export function gradientDescent(
     grad = numericalGradient(f, x, 1e-4, grad);
     gradientNorm = Math.hypot(...grad.data);
     if (gradientNorm <= tolerance) break;
+    if (noise)
+      for (let i = 0; i < grad.data.length; i++)
+        grad.data[i] = grad.data[i]! + noise.std * noise.rng.normal();
     axpyInPlace(x, -lr, grad); // x ← x − lr·grad, the same rounding as NumPy's x -= lr * grad
     history.push(Array.from(x.data));
   }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gradientDescent } from '../../src/numerical/gradient-descent.js';
-import { tensor, type Tensor } from '../../src/tensor/index.js';
+import { createRng, tensor, type Tensor } from '../../src/tensor/index.js';
 
 // function_2 of the book, written with x*x as NumPy's x**2 computes it.
 const function2 = (x: Tensor): number => x.data[0] * x.data[0] + x.data[1] * x.data[1];
@@ -73,5 +73,24 @@ test('tolerance stops the descent once ‖∇f‖ ≤ tolerance, and the path en
   assert.throws(
     () => gradientDescent(function2, [1, 1], { tolerance: -1 }),
     /tolerance must be a number ≥ 0, got -1/,
+  );
+});
+
+test('gradient noise lets the descent leave a saddle point; a seed repeats the path', () => {
+  const saddle = (x: Tensor): number => x.data[0]! ** 2 - x.data[1]! ** 2;
+  const exact = gradientDescent(saddle, [-3, 0], { lr: 0.1, stepNum: 60 });
+  assert.equal(exact.x.data[1], 0);
+  assert.ok(Math.abs(exact.x.data[0]!) < 1e-4, 'the exact gradient walks into the saddle');
+  const noisy = (seed: number) =>
+    gradientDescent(saddle, [-3, 0], {
+      lr: 0.1,
+      stepNum: 60,
+      noise: { std: 0.1, rng: createRng(seed) },
+    });
+  assert.ok(Math.abs(noisy(1).x.data[1]!) > 1, `escapes along x1: ${noisy(1).x.data[1]}`);
+  assert.deepEqual(noisy(1).history, noisy(1).history);
+  assert.throws(
+    () => gradientDescent(saddle, [0, 0], { noise: { std: -1, rng: createRng(0) } }),
+    /noise.std/,
   );
 });

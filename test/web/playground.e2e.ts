@@ -182,9 +182,9 @@ describe(
       await showTab(page, 'descent');
       const lr = page.locator('#gd-lr');
       await lr.focus();
-      await page.keyboard.press('Home'); // η = 1e-4: no progress
+      await page.keyboard.press('Home'); // η = 1e-10, the book's too small rate: no progress
       let d = await dataset(page, 'panel-descent');
-      assert.equal(d.lr, '0.0001');
+      assert.equal(d.lr, '1e-10');
       assert.ok(
         Math.hypot(Number(d.finalX0) + 3, Number(d.finalX1) - 4) < 0.1,
         'barely moves from (-3, 4)',
@@ -196,8 +196,9 @@ describe(
         Math.hypot(Number(d.finalX0), Number(d.finalX1)) < 0.1,
         `ends near 0: ${d.finalX0}, ${d.finalX1}`,
       );
-      await page.keyboard.press('End'); // η ≈ 1.6: overshoots and diverges
+      await page.keyboard.press('End'); // η = 10, the book's too large rate: diverges
       d = await dataset(page, 'panel-descent');
+      assert.equal(d.lr, '10');
       assert.equal(d.diverged, 'true');
       await chartReady(page, 'gd-chart');
       await page.screenshot({ path: `${SHOTS}/descent-diverged-1280.png`, fullPage: true });

@@ -129,6 +129,69 @@ describe(
       await p.close();
     });
 
+    test('Gradient descent: book presets for η, ΔL predicted beside actual, a local minimum, a saddle that noise leaves, a typed formula, the URL', async () => {
+      const p = await openPage(browser, `${server.url}?lang=en#descent`, errors);
+      await p.waitForSelector('#panel-descent[data-ready=true]');
+      await p.click('#gd-lr-presets [data-lr="0.01"]');
+      let d = await dataset(p, 'panel-descent');
+      assert.equal(d.lr, '0.01');
+      // Small η: the first-order prediction −η‖∇f‖² is close to the actual change.
+      const [pred, actual] = [Number(d.predictedDelta), Number(d.actualDelta)];
+      assert.ok(
+        pred < 0 && Math.abs(actual - pred) < 0.05 * Math.abs(pred),
+        `${pred} vs ${actual}`,
+      );
+      assert.equal(await p.locator('#gd-table tbody tr').count(), 5);
+      await p.click('#gd-lr-presets [data-lr="10"]');
+      assert.equal((await dataset(p, 'panel-descent')).diverged, 'true');
+      await p.click('#gd-lr-presets [data-lr="1e-10"]');
+      d = await dataset(p, 'panel-descent');
+      assert.ok(
+        Math.hypot(Number(d.finalX0) + 3, Number(d.finalX1) - 4) < 1e-6,
+        'η = 1e-10 stays put',
+      );
+
+      await p.selectOption('#gd-function', 'local');
+      d = await dataset(p, 'panel-descent');
+      assert.ok(Math.abs(Number(d.finalX0) - 1.13) < 0.05, `local minimum at x0 ${d.finalX0}`);
+      await p.fill('#gd-x0', '-2');
+      await p.dispatchEvent('#gd-x0', 'change');
+      d = await dataset(p, 'panel-descent');
+      assert.ok(Math.abs(Number(d.finalX0) + 1.3) < 0.05, `global minimum at x0 ${d.finalX0}`);
+
+      await p.selectOption('#gd-function', 'saddle');
+      d = await dataset(p, 'panel-descent');
+      assert.ok(
+        Math.abs(Number(d.finalX1)) < 1e-9 && Math.abs(Number(d.finalX0)) < 0.1,
+        'stuck at the saddle',
+      );
+      await p.check('#gd-noise');
+      d = await dataset(p, 'panel-descent');
+      assert.equal(d.noise, 'true');
+      assert.ok(Math.abs(Number(d.finalX1)) > 1, `noise leaves the saddle: x1 = ${d.finalX1}`);
+      await chartReady(p, 'gd-chart');
+      await p.screenshot({ path: `${SHOTS}/descent-saddle-noise-1280.png`, fullPage: true });
+
+      await p.fill('#gd-expr', '(x0 - 1)^2 + (x1 + 2)^2');
+      d = await dataset(p, 'panel-descent');
+      assert.equal(d.function, 'custom');
+      await p.fill('#gd-expr', 'x0 +');
+      assert.match((await p.textContent('#gd-expr-error')) ?? '', /expression 'x0 \+'/);
+      await p.fill('#gd-expr', '(x0 - 1)^2 + (x1 + 2)^2');
+      // The URL holds the view: a reload (or a shared link) shows the same path.
+      const url = p.url();
+      assert.match(url, /gd-f=custom/);
+      const again = await openPage(browser, url, errors);
+      await again.waitForSelector('#panel-descent[data-ready=true]');
+      const d2 = await dataset(again, 'panel-descent');
+      d = await dataset(p, 'panel-descent');
+      assert.equal(d2.finalX0, d.finalX0);
+      assert.equal(d2.function, 'custom');
+      assert.equal(await again.inputValue('#gd-expr'), '(x0 - 1)^2 + (x1 + 2)^2');
+      await again.close();
+      await p.close();
+    });
+
     for (const lang of ['en', 'ko'] as const) {
       for (const [size, viewport] of [
         ['1280', DESKTOP],

@@ -5,29 +5,27 @@ export interface SurfaceFunction {
   readonly id: string;
   /** Shown in the selector. */
   readonly label: MessageKey;
-  /** The formula, the chart title. */
-  readonly title: string;
-  readonly f: (x0: number, x1: number) => number;
+  /** The formula in x0 and x1, parsed by the library's expression parser. */
+  readonly expression: string;
   /** Square plotting domain [−extent, extent]². */
   readonly extent: number;
   readonly start: readonly [number, number];
   readonly lr: number;
-  /** Level lines; dense near the minima where the path ends. */
-  readonly levels: readonly number[];
+  /** Level lines (dense near the minima where the path ends), or a count for typed formulas. */
+  readonly levels: readonly number[] | number;
   readonly note: MessageKey;
 }
 
 /**
- * The book's function_2 (convex: one minimum, every start converges for 0 < η < 1) and
- * Himmelblau's function (non-convex: four minima, a local maximum and saddles, so where the
- * path ends depends on the start).
+ * The book's function_2 (convex: one minimum), Himmelblau's function (four minima, all
+ * global), a surface with a local and a global minimum, and a saddle, where the exact gradient
+ * walks into the saddle point and mini-batch noise lets the path fall off it.
  */
 export const SURFACES: readonly SurfaceFunction[] = [
   {
     id: 'bowl',
     label: 'descent.bowlLabel',
-    title: 'f = x0² + x1²',
-    f: (x0, x1) => x0 * x0 + x1 * x1,
+    expression: 'x0^2 + x1^2',
     extent: 4,
     start: [-3, 4],
     lr: 0.1,
@@ -35,10 +33,29 @@ export const SURFACES: readonly SurfaceFunction[] = [
     note: 'descent.bowlNote',
   },
   {
+    id: 'local',
+    label: 'descent.localLabel',
+    expression: '(x0^4 - 3*x0^2 + x0) + x1^2',
+    extent: 2.5,
+    start: [2, 2],
+    lr: 0.02,
+    levels: [-3.4, -3, -2.5, -2, -1.5, -1, -0.5, 0, 1, 2, 4, 8, 16],
+    note: 'descent.localNote',
+  },
+  {
+    id: 'saddle',
+    label: 'descent.saddleLabel',
+    expression: 'x0^2 - x1^2',
+    extent: 3,
+    start: [-2.5, 0],
+    lr: 0.1,
+    levels: [-8, -6, -4, -2, -1, 0, 1, 2, 4, 6, 8],
+    note: 'descent.saddleNote',
+  },
+  {
     id: 'himmelblau',
     label: 'descent.himmelblauLabel',
-    title: 'f = (x0² + x1 − 11)² + (x0 + x1² − 7)²',
-    f: (x0, x1) => (x0 * x0 + x1 - 11) ** 2 + (x0 + x1 * x1 - 7) ** 2,
+    expression: '(x0^2 + x1 - 11)^2 + (x0 + x1^2 - 7)^2',
     extent: 5,
     start: [-0.5, 0.5],
     lr: 0.01,
@@ -46,3 +63,18 @@ export const SURFACES: readonly SurfaceFunction[] = [
     note: 'descent.himmelblauNote',
   },
 ];
+
+/** The entry for a formula the learner types. */
+export const CUSTOM_SURFACE: SurfaceFunction = {
+  id: 'custom',
+  label: 'descent.customLabel',
+  expression: 'x0^2 + 3*x1^2',
+  extent: 4,
+  start: [-3, 3],
+  lr: 0.1,
+  levels: 12,
+  note: 'descent.customNote',
+};
+
+/** The book's learning rates (§4.4.1: 10 diverges, 1e-10 barely moves) and two that work. */
+export const LEARNING_RATE_PRESETS: readonly number[] = [10, 0.1, 0.01, 1e-10];

@@ -133,6 +133,23 @@ export const EN = {
   'derivatives.fieldTitle': 'The negative gradient −∇f',
   'derivatives.fieldHint': 'Click the field (or type x0, x1) to see ∇f at that point.',
 
+  'descent.formula': 'Formula in x0, x1',
+  'descent.presets': 'The book’s learning rates',
+  'descent.noise': 'Mini-batch noise',
+  'descent.predicted': 'predicted ΔL',
+  'descent.deltaHint':
+    'Per step: predicted ΔL = −η‖∇f‖² (first order), actual ΔL = f(xₖ) − f(xₖ₋₁).',
+  'descent.actual': 'actual ΔL',
+  'descent.localLabel': 'local minimum: (x0⁴ − 3x0² + x0) + x1²',
+  'descent.localNote':
+    'Two minima: a local one near x0 ≈ 1.13 (f ≈ −1.07) and the global one near x0 ≈ −1.30 (f ≈ −3.51). Started on the right, gradient descent settles in the local minimum; start left of x0 ≈ 0.17 to reach the global one.',
+  'descent.saddleLabel': 'saddle: x0² − x1²',
+  'descent.saddleNote':
+    'A saddle point at the origin: the exact gradient from (−2.5, 0) never leaves the ridge x1 = 0 and walks into the saddle, where ∇f = 0. Turn on mini-batch noise: the noisy gradient falls off the ridge and descends along x1.',
+  'descent.customLabel': 'your own formula',
+  'descent.customNote':
+    'Type any formula in x0 and x1 (+ − * / ^, sin, cos, exp, log, sqrt, abs, tanh); it is parsed, never evaluated as code.',
+
   'losses.title': 'Loss functions',
   'losses.intro':
     'Each loss function of gradlab and its gradient (from the loss’s own backward; the book’s functions by numerical differentiation).',

@@ -134,6 +134,22 @@ export const KO: Messages = {
   'derivatives.fieldTitle': '음의 기울기 −∇f',
   'derivatives.fieldHint': '그림을 누르면 (또는 x0, x1을 입력하면) 그 점의 ∇f를 보여 줍니다.',
 
+  'descent.formula': 'x0, x1의 식',
+  'descent.presets': '책의 학습률',
+  'descent.noise': '미니배치 잡음',
+  'descent.predicted': '예측 ΔL',
+  'descent.deltaHint': '단계마다: 예측 ΔL = −η‖∇f‖² (1차 근사), 실제 ΔL = f(xₖ) − f(xₖ₋₁).',
+  'descent.actual': '실제 ΔL',
+  'descent.localLabel': '극솟값: (x0⁴ − 3x0² + x0) + x1²',
+  'descent.localNote':
+    '최솟값이 둘: x0 ≈ 1.13 근처의 극솟값(f ≈ −1.07)과 x0 ≈ −1.30 근처의 전역 최솟값(f ≈ −3.51). 오른쪽에서 시작하면 경사 하강법은 극솟값에 머뭅니다. x0 ≈ 0.17보다 왼쪽에서 시작하면 전역 최솟값에 닿습니다.',
+  'descent.saddleLabel': '안장점: x0² − x1²',
+  'descent.saddleNote':
+    '원점이 안장점입니다: (−2.5, 0)에서 정확한 기울기는 능선 x1 = 0을 벗어나지 않고 ∇f = 0인 안장점으로 걸어 들어갑니다. 미니배치 잡음을 켜면 잡음 섞인 기울기가 능선에서 떨어져 x1 방향으로 내려갑니다.',
+  'descent.customLabel': '직접 입력한 식',
+  'descent.customNote':
+    'x0, x1의 식을 입력하세요 (+ − * / ^, sin, cos, exp, log, sqrt, abs, tanh). 식은 해석될 뿐 코드로 실행되지 않습니다.',
+
   'losses.title': '손실 함수',
   'losses.intro':
     'gradlab의 손실 함수와 그 기울기 (손실 자신의 backward로; 책의 함수는 수치 미분으로).',
