@@ -86,6 +86,7 @@ export { Sigmoid } from './layers/sigmoid.js';
 export { Tanh } from './layers/tanh.js';
 export { LeakyRelu, LEAKY_RELU_SLOPE, type LeakyReluOptions } from './layers/leaky-relu.js';
 export { SoftmaxWithLoss } from './layers/softmax-with-loss.js';
+export { MatMul } from './layers/matmul-layer.js';
 export { LossAdapter, type ReducibleLoss } from './layers/loss-adapter.js';
 export { Dropout } from './layers/dropout.js';
 export { MulLayer } from './layers/mul-layer.js';

@@ -1,4 +1,3 @@
-import { Affine } from '../layers/affine.js';
 import { Dropout } from '../layers/dropout.js';
 import type { Labels, Layer, LossLayer } from '../layers/layer.js';
 import { SoftmaxWithLoss } from '../layers/softmax-with-loss.js';
@@ -19,13 +18,16 @@ import type { Network, NetworkConfig, Params } from './network.js';
  * A network built from any layers and ending in any loss layer (what TwoLayerNet and MultiLayerNet
  * share; the book writes it twice): the layers' outputs feed `lastLayer`, SoftmaxWithLoss by default
  * (the book's classifier) or any other LossLayer, e.g. a PyTorch loss through LossAdapter, or a
- * likelihood head's loss. The Affine layers' W and b are the params W1, b1, W2, b2, …
+ * likelihood head's loss. The parameters of the k-th layer that has any are named with k: the
+ * Affine layers' W and b are W1, b1, W2, b2, … (with `plainNames`, a single layer's keep their
+ * own names, as SimpleNet's W). Weight decay applies to every parameter called W, not to biases:
  *   L = lastLayer(scores, t) + ½λ Σₗ ‖Wₗ‖²,  ∂L/∂Wₗ = backprop + λWₗ (λ = config.weightDecay).
  * `gradient` runs one forward (training mode: dropout on, as the book's train_flg=True) and one
  * backward. `numericalGradient` evaluates the same loss with any dropout masks frozen at those of
  * the last training forward, so it checks exactly what `gradient` computed.
  * Returned tensors (scores, gradients) are buffers that the next call reuses.
  * Shapes: x (N, inputSize), t (N) or (N, outputSize) → scores (N, outputSize).
+ * The first layer's input gradient is skipped when the layer can (backwardParams): x is data.
  * Book: the layer-based TwoLayerNet and MultiLayerNet (common/multi_layer_net.py).
  * @example
  * // Linear regression y = 2x with PyTorch's MSELoss as the last layer.
@@ -38,7 +40,8 @@ export class LayeredNet implements Network {
   readonly layers: readonly Layer[];
   /** The loss layer that turns the last layer's output and the targets into L. */
   readonly lastLayer: LossLayer;
-  readonly #affines: readonly Affine[];
+  /** Every parameter: its name in params, the layer holding it, its key in the layer. */
+  readonly #entries: readonly { name: string; layer: Layer; key: string }[];
   readonly #dropouts: readonly Dropout[];
   readonly #grads: Params = {};
   readonly #squares: (Tensor | undefined)[] = [];
@@ -48,15 +51,21 @@ export class LayeredNet implements Network {
     layers: readonly Layer[],
     readonly config: NetworkConfig,
     lastLayer: LossLayer = new SoftmaxWithLoss(),
+    options: { plainNames?: boolean } = {},
   ) {
     this.layers = layers;
     this.lastLayer = lastLayer;
-    this.#affines = layers.filter((l): l is Affine => l instanceof Affine);
     this.#dropouts = layers.filter((l): l is Dropout => l instanceof Dropout);
-    this.#affines.forEach((a, i) => {
-      this.params[`W${i + 1}`] = a.W; // the same tensors: in-place updates reach the layers
-      this.params[`b${i + 1}`] = a.b;
-    });
+    const withParams = layers.filter((l) => Object.keys(l.params).length > 0);
+    this.#entries = withParams.flatMap((layer, i) =>
+      Object.keys(layer.params).map((key) => ({
+        name: options.plainNames === true && withParams.length === 1 ? key : `${key}${i + 1}`,
+        layer,
+        key,
+      })),
+    );
+    // The same tensors: in-place updates reach the layers.
+    for (const e of this.#entries) this.params[e.name] = e.layer.params[e.key];
   }
 
   predict(x: Tensor, train = false): Tensor {
@@ -70,7 +79,9 @@ export class LayeredNet implements Network {
   }
 
   accuracy(x: Tensor, t: Labels): number {
-    return accuracyOf(this.predict(x), t, this.#accuracy, `${this.constructor.name}.accuracy`);
+    const scores = this.predict(x);
+    const rows = scores.ndim === 1 ? scores.reshape([1, scores.size]) : scores;
+    return accuracyOf(rows, t, this.#accuracy, `${this.constructor.name}.accuracy`);
   }
 
   numericalGradient(x: Tensor, t: Labels): Params {
@@ -88,16 +99,16 @@ export class LayeredNet implements Network {
     let d = this.lastLayer.backward(1);
     for (let i = this.layers.length - 1; i > 0; i--) d = this.layers[i].backward(d);
     // x is data: the first layer's dx (dout·W1ᵀ, a third of the FLOPs of 784-50-10) is not needed.
-    const first = this.layers[0];
-    if (first instanceof Affine) first.backwardParams(d);
+    const first = this.layers[0] as (Layer & Partial<ParamsBackward>) | undefined;
+    if (first?.backwardParams !== undefined) first.backwardParams(d);
     else first?.backward(d);
     const lambda = this.config.weightDecay;
-    this.#affines.forEach((a, i) => {
+    for (const { name, layer, key } of this.#entries) {
+      const g = layer.grads[key];
       // ∂(½λ‖W‖²)/∂W = λW, added in place to the layer's dW buffer (biases are not decayed).
-      if (lambda > 0) axpyInPlace(a.grads.W, lambda, a.W);
-      this.#grads[`W${i + 1}`] = a.grads.W;
-      this.#grads[`b${i + 1}`] = a.grads.b;
-    });
+      if (lambda > 0 && key === 'W') axpyInPlace(g, lambda, layer.params[key]);
+      this.#grads[name] = g;
+    }
     return { loss, grads: this.#grads };
   }
 
@@ -106,11 +117,18 @@ export class LayeredNet implements Network {
     const lambda = this.config.weightDecay;
     if (lambda === 0) return 0;
     let total = 0;
-    this.#affines.forEach((a, i) => {
-      const sq = square(a.W, reuse(this.#squares[i], a.W.shape, a.W.dtype));
+    this.#entries.forEach(({ layer, key }, i) => {
+      if (key !== 'W') return;
+      const W = layer.params[key];
+      const sq = square(W, reuse(this.#squares[i], W.shape, W.dtype));
       this.#squares[i] = sq;
       total += sum(sq);
     });
     return 0.5 * lambda * total;
   }
+}
+
+/** A layer that can compute its parameter gradients without dx (Affine, MatMul). */
+interface ParamsBackward {
+  backwardParams(dout: Tensor): void;
 }

@@ -1,5 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { LossAdapter } from '../../src/layers/loss-adapter.js';
+import { SoftmaxWithLoss } from '../../src/layers/softmax-with-loss.js';
+import { MSELoss } from '../../src/losses/mse-loss.js';
+import { LayeredNet } from '../../src/models/layered-net.js';
 import { ModelError } from '../../src/models/model-error.js';
 import { SimpleNet } from '../../src/models/simple-net.js';
 import { gradientCheck } from '../../src/numerical/gradient-check.js';
@@ -55,6 +59,7 @@ test('backpropagation agrees with the numerical gradient', () => {
   const net = new SimpleNet(bookW());
   const numerical = net.numericalGradient(x, t);
   const { loss, grads } = net.gradient(x, t);
+  assert.ok(net.lastLayer instanceof SoftmaxWithLoss);
   assert.equal(loss, net.lastLayer.loss);
   const r = gradientCheck(grads, numerical).W;
   assert.ok(r.maxRel < 1e-8, `${r.maxRel} at [${r.worstIndex.join(', ')}]`);
@@ -81,4 +86,15 @@ test('a W that is not 2-D and an x of the wrong width throw', () => {
     () => new SimpleNet(bookW()).predict(tensor([1, 2, 3])),
     /x must be \(N, 2\) or \(2\), got \(3,\)/,
   );
+});
+
+test('SimpleNet is a LayeredNet and ends in any loss layer', () => {
+  const net = new SimpleNet(bookW(), new LossAdapter(new MSELoss()));
+  assert.ok(net instanceof LayeredNet);
+  const t2 = tensor([[1, 0, 0]]);
+  const batch = tensor([[0.6, 0.9]]);
+  assert.ok(
+    gradientCheck(net.gradient(batch, t2).grads, net.numericalGradient(batch, t2)).W.maxRel < 1e-8,
+  );
+  assert.deepEqual(Object.keys(net.params), ['W']);
 });
