@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GaussianNLLLoss, gaussianNllLoss } from '../../src/losses/gaussian-nll-loss.js';
 import { LossInputError } from '../../src/losses/loss-error.js';
 import { numericalGradient } from '../../src/numerical/numerical-gradient.js';
@@ -31,9 +34,11 @@ interface Case {
   mean: Result;
   sum: Result;
 }
-const fixture = JSON.parse(
-  readFileSync(new URL('./gaussian-nll-reference.json', import.meta.url), 'utf8'),
-) as { cases: Case[]; errors: Record<string, string> };
+const FIXTURE = new URL('./gaussian-nll-reference.json', import.meta.url);
+const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as {
+  cases: Case[];
+  errors: Record<string, string>;
+};
 
 const flatten = (v: NestedArray): number[] =>
   typeof v === 'number' ? [v] : v.flatMap((e) => flatten(e));
@@ -136,5 +141,28 @@ test('a var of the wrong shape, a negative var, a bad eps and backward before fo
   assert.throws(
     () => new GaussianNLLLoss().backward(),
     /forward\(input, target, var\) before backward/,
+  );
+});
+
+test('the fixture is what gaussian-nll-reference.py writes (regenerated with torch and compared)', (t) => {
+  const probe = spawnSync('/usr/bin/python3', ['-c', 'import torch'], { timeout: 60_000 });
+  if (probe.status !== 0) {
+    assert.notEqual(
+      process.env.CI,
+      'true',
+      'torch is required in CI (apt-get install python3-torch)',
+    );
+    return t.skip('/usr/bin/python3 has no torch');
+  }
+  const out = join(mkdtempSync(join(tmpdir(), 'gradlab-gaussian-nll-')), 'ref.json');
+  const r = spawnSync('/usr/bin/python3', ['test/losses/gaussian-nll-reference.py', '--out', out], {
+    timeout: 120_000,
+    encoding: 'utf8',
+    env: { ...process.env, OMP_NUM_THREADS: '1' },
+  });
+  assert.equal(r.status, 0, `gaussian-nll-reference.py exited ${r.status}: ${r.stderr}`);
+  assert.deepEqual(
+    JSON.parse(readFileSync(out, 'utf8')),
+    JSON.parse(readFileSync(FIXTURE, 'utf8')),
   );
 });

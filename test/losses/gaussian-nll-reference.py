@@ -1,7 +1,8 @@
 """Reference values of GaussianNLLLoss from PyTorch itself, for test/losses/gaussian-nll-loss.test.ts.
-Run: /usr/bin/python3 test/losses/gaussian-nll-reference.py   (torch 1.13; float64)
+Run: /usr/bin/python3 test/losses/gaussian-nll-reference.py [--out FILE]   (torch 1.13; float64)
 Writes test/losses/gaussian-nll-reference.json: for each case the inputs, options, the loss for
 every reduction, and the gradients with respect to input and var (for 'none', of sum(loss * weight))."""
+import argparse
 import json
 import os
 
@@ -45,7 +46,9 @@ for label, var in (("var (3)", torch.ones(3, dtype=D)), ("negative var", -torch.
         F.gaussian_nll_loss(x, y, var)
     except ValueError as e:
         errors[label] = str(e)
-path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gaussian-nll-reference.json")
+parser = argparse.ArgumentParser()
+parser.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "gaussian-nll-reference.json"))
+path = parser.parse_args().out
 with open(path, "w") as f:
     json.dump({"generator": "test/losses/gaussian-nll-reference.py", "cases": cases, "errors": errors}, f, indent=1)
     f.write("\n")
