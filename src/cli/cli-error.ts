@@ -36,6 +36,8 @@ const USER_ERRORS = new Set([
   'TableError',
   'HeadError',
   'TargetError',
+  'GraphError',
+  'ExpressionError',
 ]);
 
 const ESCAPES: Readonly<Record<string, string>> = { '\t': '\\t', '\r': '\\r' };

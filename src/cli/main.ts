@@ -5,11 +5,12 @@ import { describeError, printableLine } from './cli-error.js';
 import { registerEvalCommand } from './eval-command.js';
 import { registerExportCommand } from './export-command.js';
 import { registerGradcheckCommand } from './gradcheck-command.js';
+import { registerGraphCommand } from './graph-command.js';
 import { registerPredictCommand } from './predict-command.js';
 import { registerTrainCommand } from './train-command.js';
 
 /**
- * The gradlab program: train, eval, predict, gradcheck, export, experiment. Wrong options print one
+ * The gradlab program: train, eval, predict, gradcheck, export, graph, experiment. Wrong options print one
  * line and exit 2 (commander's own messages, made to exit 2 instead of 1).
  * @example
  * await createProgram().parseAsync(['node', 'gradlab', 'train', '--iters', '100']);
@@ -38,6 +39,7 @@ export function createProgram(
   registerPredictCommand(program);
   registerGradcheckCommand(program);
   registerExportCommand(program);
+  registerGraphCommand(program);
   registerExperiment(program, setExitCode);
   for (const command of program.commands) command.exitOverride().showSuggestionAfterError(true);
   return program;

@@ -32,3 +32,4 @@ export {
   type LaidOutEdge,
 } from './render-dot.js';
 export { buyApple, buyAppleOrange, type ShoppingGraph } from './shopping.js';
+export { expressionGraph, type ExpressionGraph } from './expression-graph.js';
