@@ -132,8 +132,17 @@ export async function writeRunOutputs(
   const { writeChart } = await import('../platform/node/render-chart.js');
   const loss = run.history.loss;
   const iterations = Float64Array.from({ length: loss.length }, (_, i) => i + 1);
-  await writeChart(lossChart(iterations, loss), join(dir, 'loss'));
   const epochs = run.history.epochs;
+  const measured = epochs.filter((e) => e.trainLoss !== undefined && e.testLoss !== undefined);
+  const evaluations =
+    measured.length > 0
+      ? {
+          iteration: measured.map((e) => e.iteration),
+          train: measured.map((e) => e.trainLoss!),
+          test: measured.map((e) => e.testLoss!),
+        }
+      : undefined;
+  await writeChart(lossChart(iterations, loss, { evaluations }), join(dir, 'loss'));
   if (run.data.train.target.kind !== 'class') return;
   await writeChart(
     accuracyChart(

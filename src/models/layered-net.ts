@@ -75,7 +75,11 @@ export class LayeredNet implements Network {
   }
 
   loss(x: Tensor, t: Labels, train = false): number {
-    return this.lastLayer.forward(this.predict(x, train), t) + this.#decay();
+    return this.lossFromScores(this.predict(x, train), t);
+  }
+
+  lossFromScores(scores: Tensor, t: Labels): number {
+    return this.lastLayer.forward(scores, t) + this.#decay();
   }
 
   accuracy(x: Tensor, t: Labels): number {

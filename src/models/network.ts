@@ -36,6 +36,11 @@ export interface Network {
   predict(x: Tensor, train?: boolean): Tensor;
   /** The loss on a batch: the last layer's loss (cross-entropy of softmax by default), plus ½λΣW² when weight decay is on. */
   loss(x: Tensor, t: Labels, train?: boolean): number;
+  /**
+   * The loss of scores that `predict` returned for the batch: loss(x, t) = lossFromScores(predict(x), t).
+   * Lets an evaluation measure accuracy and loss from one forward pass.
+   */
+  lossFromScores(scores: Tensor, t: Labels): number;
   /** The fraction of rows whose argmax matches the label. */
   accuracy(x: Tensor, t: Labels): number;
   /** Backpropagation: one forward and one backward pass; gradients by parameter name. */

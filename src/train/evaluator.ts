@@ -61,6 +61,31 @@ export class Evaluator {
     return ds.count === 0 ? 0 : total / ds.count;
   }
 
+  /**
+   * Accuracy (class targets; null otherwise) and mean loss per row of `ds` from one forward pass
+   * per chunk: the scores give both the argmax and the loss.
+   */
+  measure(
+    network: Network,
+    data: Dataset | ImageDataset,
+  ): { accuracy: number | null; loss: number } {
+    const ds = asDataset(data);
+    const classes = ds.target.kind === 'class';
+    let correct = 0;
+    let total = 0;
+    this.#chunks(ds, (n, x, t) => {
+      const scores = network.predict(x, false);
+      if (classes) {
+        const predicted = argmaxRows(scores, this.#predicted);
+        const labels = t as Int32Array;
+        for (let i = 0; i < n; i++) if (predicted[i] === labels[i]) correct++;
+      }
+      total += n * network.lossFromScores(scores, t);
+    });
+    if (ds.count === 0) return { accuracy: classes ? 0 : null, loss: 0 };
+    return { accuracy: classes ? correct / ds.count : null, loss: total / ds.count };
+  }
+
   /** Calls `body` for consecutive chunks of ds, its rows in x and targets in t. */
   #chunks(ds: Dataset, body: (n: number, x: Tensor, t: BatchTargets) => void): void {
     for (let start = 0; start < ds.count; start += this.chunkSize) {

@@ -43,14 +43,17 @@ function cell(v: number | null | undefined): string {
 /**
  * metrics.csv: one row per iteration, 0 … n, with the batch loss (empty at 0) and, on the rows
  * where the network was measured, the epoch and the accuracies (empty elsewhere).
- * Columns: iteration,loss,epoch,train_accuracy,test_accuracy,validation_accuracy.
+ * Columns: iteration,loss,epoch,train_accuracy,test_accuracy,validation_accuracy,train_loss,
+ * test_loss,validation_loss (the last three: mean loss per row of each whole set).
  * @example
  * metricsCsv({ loss: [2.3, 2.1], epochs: [{ epoch: 0, iteration: 0, … }] });
- * // 'iteration,loss,epoch,…\n0,,0,0.1,0.1,\n1,2.3,,,,\n2,2.1,,,,\n'
+ * // 'iteration,loss,epoch,…\n0,,0,0.1,0.1,,,,\n1,2.3,,,,,,,\n2,2.1,,,,,,,\n'
  */
 export function metricsCsv(history: TrainHistory): string {
   const byIteration = new Map(history.epochs.map((e) => [e.iteration, e]));
-  const lines = ['iteration,loss,epoch,train_accuracy,test_accuracy,validation_accuracy'];
+  const lines = [
+    'iteration,loss,epoch,train_accuracy,test_accuracy,validation_accuracy,train_loss,test_loss,validation_loss',
+  ];
   for (let i = 0; i <= history.loss.length; i++) {
     const e = byIteration.get(i);
     lines.push(
@@ -61,6 +64,9 @@ export function metricsCsv(history: TrainHistory): string {
         cell(e?.trainAccuracy),
         cell(e?.testAccuracy),
         cell(e?.validationAccuracy),
+        cell(e?.trainLoss),
+        cell(e?.testLoss),
+        cell(e?.validationLoss),
       ].join(','),
     );
   }

@@ -16,8 +16,13 @@ export interface FinalAccuracy {
   readonly testAccuracy: number | null;
   /** Accuracy on the held-out validation samples, or null without a validation split. */
   readonly validationAccuracy: number | null;
-  /** Mean loss per training row; present for value targets only. */
+  /**
+   * Mean loss per row on the training set (the network's loss, weight decay included): the
+   * quantity training minimises, measured on every row rather than one batch. Absent only in
+   * records saved before it was measured.
+   */
   readonly trainLoss?: number;
+  /** Mean loss per row on the test set: it falls and then rises when the network over-fits. */
   readonly testLoss?: number;
   readonly validationLoss?: number | null;
 }

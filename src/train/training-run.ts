@@ -160,26 +160,22 @@ export class TrainingRun {
   }
 
   /**
-   * Train, test and validation accuracy of the network as it is now; for value targets
-   * (regression) the mean loss per row instead, with null accuracies.
+   * Train, test and validation accuracy (null for value targets: regression, counts) and mean
+   * loss per row of the network as it is now, from one forward pass per set.
    */
   measure(): Omit<EpochRecord, 'epoch' | 'iteration'> {
     const { evaluator, network, data } = this;
     const { validation } = data;
-    if (data.train.target.kind === 'class') {
-      return {
-        trainAccuracy: evaluator.accuracy(network, data.train),
-        testAccuracy: evaluator.accuracy(network, data.test),
-        validationAccuracy: validation === null ? null : evaluator.accuracy(network, validation),
-      };
-    }
+    const train = evaluator.measure(network, data.train);
+    const test = evaluator.measure(network, data.test);
+    const held = validation === null ? null : evaluator.measure(network, validation);
     return {
-      trainAccuracy: null,
-      testAccuracy: null,
-      validationAccuracy: null,
-      trainLoss: evaluator.meanLoss(network, data.train),
-      testLoss: evaluator.meanLoss(network, data.test),
-      validationLoss: validation === null ? null : evaluator.meanLoss(network, validation),
+      trainAccuracy: train.accuracy,
+      testAccuracy: test.accuracy,
+      validationAccuracy: held?.accuracy ?? null,
+      trainLoss: train.loss,
+      testLoss: test.loss,
+      validationLoss: held?.loss ?? null,
     };
   }
 }

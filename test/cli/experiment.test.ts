@@ -83,17 +83,26 @@ test("the registered experiments each have a kebab-case name and a claim citing 
     assert.match(e.book, /^ch0\d/);
   }
   assert.deepEqual([...names].sort(), [
+    'backprop-assumptions',
+    'batch-size',
     'gradient-descent',
     'gradient-field',
+    'layer-backward',
     'learning-rate',
     'loss-vs-accuracy',
     'losses',
     'max-likelihood',
+    'model-selection',
     'mse-vs-cross-entropy',
+    'nonconvex-descent',
     'numerical-diff',
     'overfitting',
     'partial-derivatives',
+    'polynomial-fit',
+    'shortcut-learning',
     'simple-net',
+    'total-derivative',
     'train-mnist',
+    'why-negative-gradient',
   ]);
 });

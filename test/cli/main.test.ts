@@ -98,7 +98,7 @@ test('a diverging run stops with one line naming the iteration and rate, exit 1,
   assertOneLine(diverged);
   assert.match(
     diverged.stderr,
-    /^gradlab: training diverged at iteration 2: .* learning rate 1000000; try a smaller learning rate/,
+    /^gradlab: training diverged at iteration \d: .* learning rate 1000000; try a smaller learning rate/,
   );
   const dir = join(root, 'div');
   assert.equal(JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8')).status, 'diverged');
@@ -109,11 +109,11 @@ test('a training run prints epoch lines and a final line and writes the run fold
   assert.equal(whole.code, 0, whole.stderr);
   assert.match(
     whole.stdout,
-    /^epoch {2}0\/40  iteration {3}0  train acc 0\.\d{4}  test acc 0\.\d{4}$/m,
+    /^epoch {2}0\/40  iteration {3}0  train acc 0\.\d{4}  test acc 0\.\d{4}  train loss \d\.\d{4}  test loss \d\.\d{4}$/m,
   );
   assert.match(
     whole.stdout,
-    /final: train acc (0\.\d{4}|1\.0000), test acc (0\.\d{4}|1\.0000) .*run written to /,
+    /final: train acc (0\.\d{4}|1\.0000), test acc (0\.\d{4}|1\.0000), train loss \d\.\d{4}, test loss \d\.\d{4} .*run written to /,
   );
   const dir = join(root, 'whole');
   assert.deepEqual(readdirSync(dir).sort(), [

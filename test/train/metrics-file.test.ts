@@ -7,15 +7,24 @@ const history = {
   loss: [2.3, 2.1, 1.9],
   epochs: [
     { epoch: 0, iteration: 0, trainAccuracy: 0.1, testAccuracy: 0.11, validationAccuracy: null },
-    { epoch: 1, iteration: 2, trainAccuracy: 0.5, testAccuracy: 0.52, validationAccuracy: null },
+    {
+      epoch: 1,
+      iteration: 2,
+      trainAccuracy: 0.5,
+      testAccuracy: 0.52,
+      validationAccuracy: null,
+      trainLoss: 1.5,
+      testLoss: 1.6,
+      validationLoss: null,
+    },
   ],
 };
 
-test('metrics.csv has a row per iteration with accuracies on the evaluation rows', () => {
+test('metrics.csv has a row per iteration with accuracies and whole-set losses on the evaluation rows', () => {
   assert.equal(
     metricsCsv(history),
-    'iteration,loss,epoch,train_accuracy,test_accuracy,validation_accuracy\n' +
-      '0,,0,0.1,0.11,\n1,2.3,,,,\n2,2.1,1,0.5,0.52,\n3,1.9,,,,\n',
+    'iteration,loss,epoch,train_accuracy,test_accuracy,validation_accuracy,train_loss,test_loss,validation_loss\n' +
+      '0,,0,0.1,0.11,,,,\n1,2.3,,,,,,,\n2,2.1,1,0.5,0.52,,1.5,1.6,\n3,1.9,,,,,,,\n',
   );
 });
 
