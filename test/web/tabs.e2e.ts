@@ -23,7 +23,7 @@ import {
   showTab,
 } from './browser-page.js';
 
-const TABS = ['train', 'draw', 'derivatives', 'descent', 'losses'];
+const TABS = ['train', 'draw', 'derivatives', 'descent', 'losses', 'backprop'];
 
 let server: PlaygroundServer;
 let browser: Browser;
@@ -189,6 +189,61 @@ describe(
       assert.equal(d2.function, 'custom');
       assert.equal(await again.inputValue('#gd-expr'), '(x0 - 1)^2 + (x1 + 2)^2');
       await again.close();
+      await p.close();
+    });
+
+    test('Backprop: layer shapes, backprop matches the numerical gradient, training draws the regions', async () => {
+      const p = await openPage(browser, `${server.url}?lang=en#backprop`, errors);
+      await p.waitForSelector('#panel-backprop[data-ready=true]');
+      let d = await dataset(p, 'panel-backprop');
+      assert.equal(d.layers, 'Affine,Relu,Affine,SoftmaxWithLoss');
+      assert.ok(Number(d.checkMaxRel) < 1e-6, `gradient check ${d.checkMaxRel}`);
+      const layers = (await p.textContent('#bp-layers')) ?? '';
+      for (const shape of ['x (180, 2)', 'mask (180, 10)', 'dW (2, 10)', 'db (10,)', 'y (180, 3)'])
+        assert.ok(layers.includes(shape), shape);
+      assert.equal(await p.locator('#bp-check tr').count(), 5); // header + W1 b1 W2 b2
+      const before = Number(d.loss);
+      await p.focus('#bp-train');
+      await p.keyboard.press('Enter');
+      await p.waitForSelector('#panel-backprop[data-state=done]');
+      d = await dataset(p, 'panel-backprop');
+      assert.equal(d.iteration, '300');
+      assert.ok(Number(d.loss) < before / 4, `loss ${before} → ${d.loss}`);
+      assert.ok(Number(d.accuracy) > 0.9, `accuracy ${d.accuracy}`);
+      assert.ok(Number(d.checkMaxRel) < 1e-6, `gradient check after training ${d.checkMaxRel}`);
+      await chartReady(p, 'bp-boundary-chart');
+      // Sigmoid from the activation table: the cache is the output, as the book's Sigmoid keeps.
+      await p.selectOption('#bp-activation', 'sigmoid');
+      d = await dataset(p, 'panel-backprop');
+      assert.equal(d.layers, 'Affine,Sigmoid,Affine,SoftmaxWithLoss');
+      assert.ok(((await p.textContent('#bp-layers')) ?? '').includes('out (180, 10)'));
+      assert.match(p.url(), /bp-act=sigmoid/);
+      await p.close();
+    });
+
+    test('the page answers input while the worker trains', async () => {
+      const p = await openPage(browser, `${server.url}?lang=en#train`, errors);
+      await p.waitForSelector('#panel-train[data-ready=true]');
+      await p.fill('#tr-iters', '100000');
+      await p.click('#tr-start');
+      await p.waitForFunction(
+        () => Number(document.getElementById('panel-train')!.dataset.iteration ?? 0) > 0,
+        undefined,
+        { timeout: 90_000 },
+      );
+      await showTab(p, 'derivatives');
+      await p.focus('#dv-h');
+      for (const log10 of [-4.25, -4.5]) {
+        const t0 = Date.now();
+        await p.keyboard.press('ArrowLeft');
+        const h = Number((await dataset(p, 'panel-derivatives')).h);
+        assert.ok(Math.abs(Math.log10(h) - log10) < 1e-9, `h = ${h}`);
+        assert.ok(Date.now() - t0 < 5000, 'the page answered within 5 s');
+      }
+      assert.equal((await dataset(p, 'panel-train')).state, 'running');
+      await showTab(p, 'train');
+      await p.click('#tr-start'); // pause
+      await p.waitForSelector('#panel-train[data-state=paused]');
       await p.close();
     });
 

@@ -150,6 +150,38 @@ export const EN = {
   'descent.customNote':
     'Type any formula in x0 and x1 (+ − * / ^, sin, cos, exp, log, sqrt, abs, tanh); it is parsed, never evaluated as code.',
 
+  'backprop.title': 'Backpropagation',
+  'backprop.intro':
+    'A two-layer net (Affine → activation → Affine → SoftmaxWithLoss) learns three 2-D blobs by backpropagation (book §5.7). Each layer shows what forward cached and the gradients it received and sent.',
+  'backprop.train': 'Train',
+  'backprop.pause': 'Pause',
+  'backprop.step': 'One step',
+  'backprop.reset': 'Reset',
+  'backprop.hidden': 'Hidden size',
+  'backprop.activation': 'Activation function',
+  'backprop.lr': 'Learning rate',
+  'backprop.iters': 'Iterations',
+  'backprop.spread': 'Blob spread σ',
+  'backprop.seed': 'Seed',
+  'backprop.status': 'Iteration {iteration}: loss {loss}, training accuracy {accuracy}',
+  'backprop.region': 'region {c}',
+  'backprop.class': 'class {c}',
+  'backprop.boundaryTitle': 'Decision regions after {iteration} iterations',
+  'backprop.checkTitle': 'Gradient check',
+  'backprop.checkHint':
+    'Backpropagation against the numerical gradient (central differences) on 8 samples, per parameter.',
+  'backprop.param': 'parameter',
+  'backprop.shape': 'shape',
+  'backprop.maxRel': 'max relative',
+  'backprop.layersTitle': 'Forward and backward, layer by layer',
+  'backprop.layersHint':
+    'Shapes with the first numbers. Backward runs bottom to top: each layer receives dout from the layer after it and sends dx to the one before.',
+  'backprop.cached': 'forward cached',
+  'backprop.forwardOut': 'forward output',
+  'backprop.doutIn': 'dout received',
+  'backprop.doutOut': 'dx sent',
+  'backprop.paramGrads': 'parameter gradients',
+
   'losses.title': 'Loss functions',
   'losses.intro':
     'Each loss function of gradlab and its gradient (from the loss’s own backward; the book’s functions by numerical differentiation).',

@@ -150,6 +150,38 @@ export const KO: Messages = {
   'descent.customNote':
     'x0, x1의 식을 입력하세요 (+ − * / ^, sin, cos, exp, log, sqrt, abs, tanh). 식은 해석될 뿐 코드로 실행되지 않습니다.',
 
+  'backprop.title': '오차역전파법',
+  'backprop.intro':
+    '2층 신경망(Affine → 활성화 함수 → Affine → SoftmaxWithLoss)이 오차역전파법으로 2차원 점 무리 세 개를 학습합니다 (책 5.7절). 계층마다 순전파가 저장한 값과 받고 보낸 기울기를 보여 줍니다.',
+  'backprop.train': '학습',
+  'backprop.pause': '일시 정지',
+  'backprop.step': '한 단계',
+  'backprop.reset': '초기화',
+  'backprop.hidden': '은닉층 크기',
+  'backprop.activation': '활성화 함수',
+  'backprop.lr': '학습률',
+  'backprop.iters': '반복 횟수',
+  'backprop.spread': '점 무리 퍼짐 σ',
+  'backprop.seed': '시드',
+  'backprop.status': '반복 {iteration}: 손실 {loss}, 훈련 정확도 {accuracy}',
+  'backprop.region': '영역 {c}',
+  'backprop.class': '클래스 {c}',
+  'backprop.boundaryTitle': '반복 {iteration}회 뒤의 결정 경계',
+  'backprop.checkTitle': '기울기 확인',
+  'backprop.checkHint':
+    '표본 8개에서 매개변수마다 오차역전파법과 수치 미분(중심 차분)으로 구한 기울기를 비교합니다.',
+  'backprop.param': '매개변수',
+  'backprop.shape': '형상',
+  'backprop.maxRel': '최대 상대 오차',
+  'backprop.layersTitle': '계층별 순전파와 역전파',
+  'backprop.layersHint':
+    '형상과 처음 몇 개의 값. 역전파는 아래에서 위로: 각 계층은 다음 계층에서 dout을 받아 앞 계층에 dx를 보냅니다.',
+  'backprop.cached': '순전파가 저장한 값',
+  'backprop.forwardOut': '순전파 출력',
+  'backprop.doutIn': '받은 dout',
+  'backprop.doutOut': '보낸 dx',
+  'backprop.paramGrads': '매개변수 기울기',
+
   'losses.title': '손실 함수',
   'losses.intro':
     'gradlab의 손실 함수와 그 기울기 (손실 자신의 backward로; 책의 함수는 수치 미분으로).',
