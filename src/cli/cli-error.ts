@@ -10,7 +10,7 @@ export const EXIT_FAILURE = 1;
  * A command line that is wrong in a way commander cannot see (conflicting options, a missing
  * either/or option): printed as one line, exit code 2.
  * @example
- * throw new UsageError("give either --image or --index");
+ * throw new UsageError("give either --image or --index"); // → throws UsageError
  */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -47,8 +47,9 @@ const ESCAPES: Readonly<Record<string, string>> = { '\t': '\\t', '\r': '\\r' };
  * every other control character is escaped (a carriage return as \r, ESC as \u001b), so that
  * an argument echoed in an error message can neither split the line nor drive the terminal.
  * @example
- * printableLine('a\nb'); // 'a b'
- * printableLine('x\ry'); // 'x\\ry' (a backslash and an r, no carriage return)
+ * printableLine('a\nb'); // → 'a b'
+ * // A backslash and an r, no carriage return:
+ * printableLine('x\ry'); // → 'x\\ry'
  */
 export function printableLine(text: string): string {
   return text
@@ -79,7 +80,7 @@ const USAGE_ERRORS = new Set(['UsageError', 'TrainOptionsError']);
  * Known errors print their message; anything else is a bug, reported with its first stack
  * frame so it can be found (set GRADLAB_DEBUG=1 for the whole stack).
  * @example
- * describeError(new UsageError('give --image or --index')); // { line: 'gradlab: give --image or --index', code: 2 }
+ * describeError(new UsageError('give --image or --index')); // → { line: 'gradlab: give --image or --index', code: 2 }
  */
 export function describeError(error: unknown): { line: string; code: number } {
   if (error instanceof CommanderError)

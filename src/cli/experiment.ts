@@ -63,7 +63,7 @@ export function configureExperimentCommand(
 /**
  * Registers `gradlab experiment [name]` on the gradlab program (wired in src/cli/main.ts).
  * @example
- * registerExperimentCommand(program); // gradlab experiment numerical-diff | all | --list
+ * registerExperimentCommand(program); // gradlab experiment numerical-diff | all | --list (not run: needs the commander program)
  */
 export function registerExperimentCommand(
   program: Command,
@@ -76,7 +76,7 @@ export function registerExperimentCommand(
  * The experiments a command line asks for: none for --list or without a name, every one for
  * 'all', else the one named (an unknown name is a UsageError, exit 2).
  * @example
- * selectExperiments('all', {}).length; // EXPERIMENTS.length
+ * selectExperiments('all', {}).length; // → EXPERIMENTS.length
  */
 export function selectExperiments(
   name: string | undefined,

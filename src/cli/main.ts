@@ -13,7 +13,7 @@ import { registerTrainCommand } from './train-command.js';
  * The gradlab program: train, eval, predict, gradcheck, export, graph, experiment. Wrong options print one
  * line and exit 2 (commander's own messages, made to exit 2 instead of 1).
  * @example
- * await createProgram().parseAsync(['node', 'gradlab', 'train', '--iters', '100']);
+ * await createProgram().parseAsync(['node', 'gradlab', 'train', '--iters', '100']); // not run: trains and writes runs/
  */
 export function createProgram(
   setExitCode: (code: number) => void = () => {},

@@ -33,7 +33,7 @@ export interface PredictFlags {
 /**
  * The class probabilities as lines: class, probability and a bar, the most likely marked.
  * @example
- * formatProbabilities(Float64Array.of(0.1, 0.9)); // ['  0  0.1000  ███', '▶ 1  0.9000  ██████████████████████████']
+ * formatProbabilities(Float64Array.of(0.1, 0.9)); // → ['  0  0.1000  ███', '▶ 1  0.9000  ███████████████████████████']
  */
 export function formatProbabilities(p: ArrayLike<number>, labels?: readonly string[]): string[] {
   let best = 0;
@@ -51,7 +51,7 @@ export function formatProbabilities(p: ArrayLike<number>, labels?: readonly stri
  * Throws a UsageError unless exactly one of --image and --index is given (checked before any
  * file is read).
  * @example
- * checkPredictFlags({ model: 'm.safetensors', data: 'mnist', backend: 'wasm' }); // UsageError
+ * checkPredictFlags({ model: 'm.safetensors', data: 'mnist', backend: 'wasm' }); // → throws UsageError
  */
 export function checkPredictFlags(flags: PredictFlags): void {
   if ((flags.image === undefined) === (flags.index === undefined)) {

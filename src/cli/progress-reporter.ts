@@ -25,8 +25,8 @@ export function formatDuration(seconds: number): string {
  * The epoch line: epoch, iteration, train and test accuracy (and validation when measured);
  * for value targets the mean losses instead.
  * @example
- * formatEpoch({ epoch: 1, iteration: 600, trainAccuracy: 0.9, testAccuracy: 0.91, validationAccuracy: null }, 16);
- * // 'epoch  1/16  iteration   600  train acc 0.9000  test acc 0.9100'
+ * const row = { epoch: 1, iteration: 600, trainAccuracy: 0.9, testAccuracy: 0.91, validationAccuracy: null };
+ * formatEpoch(row, 16, 9600); // → 'epoch  1/16  iteration  600  train acc 0.9000  test acc 0.9100'
  */
 export function formatEpoch(e: EpochRecord, totalEpochs: number, totalIterations: number): string {
   const ew = String(totalEpochs).length;

@@ -19,7 +19,7 @@ export const MODEL_FILE = 'model.safetensors';
  * The run folder: `out` when given, else runs/<name>, where the default name is the start time
  * in UTC (e.g. runs/20250101-120000), with -2, -3 … appended when that folder exists already.
  * @example
- * chooseRunDir(undefined, undefined, new Date('2025-01-01T12:00:00Z')); // 'runs/20250101-120000'
+ * chooseRunDir(undefined, undefined, new Date('2025-01-01T12:00:00Z')); // → 'runs/20250101-120000'
  */
 export function chooseRunDir(
   out: string | undefined,
@@ -47,7 +47,7 @@ function kindOf(path: string): 'none' | 'folder' | 'other' {
  * Throws a UsageError (exit 2) when the run folder a new run asked for (--out, or runs/<--name>)
  * exists as something other than a folder; checked before the data is loaded.
  * @example
- * checkRunDirPath('runs/notes.txt'); // UsageError: run folder runs/notes.txt is a file; …
+ * checkRunDirPath('runs/notes.txt'); // UsageError: run folder runs/notes.txt is a file; … (not run: needs the file)
  */
 export function checkRunDirPath(dir: string): void {
   if (kindOf(dir) === 'other')
@@ -76,7 +76,7 @@ export function openRunDir(dir: string): void {
  * The checkpoint file of the run folder given to --resume; a CheckpointError (exit 1) when the
  * folder is missing, is a file, or holds no checkpoint.
  * @example
- * resumeCheckpointPath('runs/a'); // 'runs/a/checkpoint.safetensors'
+ * resumeCheckpointPath('runs/a'); // 'runs/a/checkpoint.safetensors' (not run: needs a run folder)
  */
 export function resumeCheckpointPath(dir: string): string {
   const expected = 'expected the folder of a run started by gradlab train';

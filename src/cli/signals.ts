@@ -40,6 +40,7 @@ export function watchSignals(): SignalWatch {
  * @example
  * const { signal } = await deferSignals(() => writeExperimentRun(dir, experiment, result, info));
  * if (signal !== null) return 130; // the folder is complete; stop before the next experiment
+ * // not run: a fragment of the experiment command, writes a run folder
  */
 export async function deferSignals<T>(
   work: () => Promise<T>,

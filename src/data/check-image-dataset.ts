@@ -47,7 +47,7 @@ export function checkImageDataset(ds: ImageDataset, name: string): void {
  * Checks that a second set (test, validation) can be fed to a network trained on `train`:
  * the same image size and the same number of classes.
  * @example
- * checkSameShape(train, test, 'test'); // throws when test images are 10×10 and train images 28×28
+ * checkSameShape(train, test, 'test'); // throws when test images are 10×10 and train images 28×28 (not run: needs two datasets)
  */
 export function checkSameShape(train: ImageDataset, other: ImageDataset, name: string): void {
   if (other.rows !== train.rows || other.cols !== train.cols || other.classes !== train.classes) {

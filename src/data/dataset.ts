@@ -20,7 +20,7 @@ export interface ImageDataset {
  * A new dataset holding the samples at `indices`, in that order (copies the bytes).
  * Shapes: (N, rows, cols) -> (indices.length, rows, cols).
  * @example
- * subset(ds, [0, 5, 7]).count; // 3
+ * subset(ds, [0, 5, 7]).count; // 3 (not run: needs a dataset)
  */
 export function subset(ds: ImageDataset, indices: ArrayLike<number>): ImageDataset {
   const size = ds.rows * ds.cols;
@@ -38,7 +38,7 @@ export function subset(ds: ImageDataset, indices: ArrayLike<number>): ImageDatas
  * Splits off a random validation set: round(count · fraction) samples chosen by a seeded
  * permutation go to `validation`, the rest (in their original order) stay in `train`.
  * @example
- * const { train, validation } = splitValidation(ds, 0.1, createRng(0)); // 54000 / 6000 for MNIST
+ * const { train, validation } = splitValidation(ds, 0.1, createRng(0)); // 54000 / 6000 for MNIST (not run: needs a dataset)
  */
 export function splitValidation(
   ds: ImageDataset,
@@ -57,7 +57,7 @@ export function splitValidation(
  * Shapes: out (≥ count · rows · cols), row i = image indices[i].
  * Book: load_mnist(normalize=True), x_train[batch_mask].
  * @example
- * fillImageBatch(ds, Int32Array.of(3, 1), 2, new Float32Array(2 * 784)); // images 3 and 1
+ * fillImageBatch(ds, Int32Array.of(3, 1), 2, new Float32Array(2 * 784)); // images 3 and 1 (not run: needs a dataset)
  */
 export function fillImageBatch(
   ds: ImageDataset,
@@ -86,7 +86,7 @@ export function fillImageBatch(
  * Shapes: out (≥ count).
  * Book: t_train[batch_mask].
  * @example
- * fillLabelBatch(ds, Int32Array.of(3, 1), 2, new Int32Array(2)); // Int32Array [label3, label1]
+ * fillLabelBatch(ds, Int32Array.of(3, 1), 2, new Int32Array(2)); // Int32Array [label3, label1] (not run: needs a dataset)
  */
 export function fillLabelBatch(
   ds: ImageDataset,
@@ -105,7 +105,7 @@ export function fillLabelBatch(
  * Shapes: labels (N) -> out (N, classes), written into `out` if given (zeroed first).
  * Book: dataset/mnist.py _change_one_hot_label.
  * @example
- * toOneHot([2, 0], 3); // Float64Array [0, 0, 1, 1, 0, 0]
+ * toOneHot([2, 0], 3); // → [0, 0, 1, 1, 0, 0]
  */
 export function toOneHot<T extends Float32Array | Float64Array = Float64Array>(
   labels: ArrayLike<number>,

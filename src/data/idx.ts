@@ -116,7 +116,7 @@ export function parseIdx(bytes: Uint8Array, source: string): IdxArray {
  * Shapes: (N).
  * Book: dataset/mnist.py _load_label.
  * @example
- * expectIdxLabels(parseIdx(bytes, 'train-labels'), 'train-labels'); // Uint8Array of N labels
+ * expectIdxLabels(parseIdx(bytes, 'train-labels'), 'train-labels'); // Uint8Array of N labels (not run: needs IDX bytes)
  */
 export function expectIdxLabels(idx: IdxArray, source: string, classes = 10): Uint8Array {
   if (idx.magic !== IDX_LABELS_MAGIC || idx.dims.length !== 1) {
@@ -151,7 +151,7 @@ export interface IdxImages {
  * Shapes: (N, rows, cols).
  * Book: dataset/mnist.py _load_img.
  * @example
- * expectIdxImages(parseIdx(bytes, 'train-images'), 'train-images'); // { count: 60000, rows: 28, cols: 28, data }
+ * expectIdxImages(parseIdx(bytes, 'train-images'), 'train-images'); // { count: 60000, rows: 28, cols: 28, data } (not run: needs IDX bytes)
  */
 export function expectIdxImages(idx: IdxArray, source: string): IdxImages {
   if (idx.magic !== IDX_IMAGES_MAGIC || idx.dims.length !== 3) {
@@ -172,7 +172,7 @@ function hex(b: number | undefined): string {
  * Serialises unsigned bytes as an IDX file (the inverse of parseIdx).
  * Shapes: data (product(dims)) -> 4 + 4 · dims.length + data.length bytes.
  * @example
- * encodeIdx([2], Uint8Array.of(7, 3)); // Uint8Array [0, 0, 8, 1, 0, 0, 0, 2, 7, 3]
+ * encodeIdx([2], Uint8Array.of(7, 3)); // → [0, 0, 8, 1, 0, 0, 0, 2, 7, 3]
  */
 export function encodeIdx(dims: readonly number[], data: Uint8Array): Uint8Array {
   const count = dims.reduce((p, d) => p * d, 1);

@@ -111,7 +111,8 @@ function resampleLine(
  * A picture with no ink gives an all-zero image.
  * Shapes: (height, width, channels) -> (28 · 28) bytes, row-major.
  * @example
- * const x = preprocessDigit({ width: 280, height: 280, data: canvasRgba }); // Uint8Array(784)
+ * const canvasRgba = new Uint8ClampedArray(280 * 280 * 4); // a blank 280×280 canvas
+ * preprocessDigit({ width: 280, height: 280, data: canvasRgba }).length; // → 784
  */
 export function preprocessDigit(image: PixelImage): Uint8Array {
   const { width, height } = image;

@@ -39,7 +39,7 @@ export interface SyntheticSet {
  * Book: none (the book trains on MNIST only); the analogue of sklearn's make_blobs.
  * @example
  * const { x, t } = gaussianBlobs({ classes: 3, perClass: 100, rng: createRng(0) });
- * x.shape;   // [300, 2]
+ * x.shape; // → [300, 2]
  * t[0];      // 0, 1 or 2
  */
 export function gaussianBlobs(options: GaussianBlobsOptions): SyntheticSet {

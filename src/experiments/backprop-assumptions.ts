@@ -58,7 +58,7 @@ function maxGradDiff(a: Record<string, Tensor>, b: Record<string, Float64Array>)
  * N = 6724 in float64 and N = 829 in float32. (c) A batch-level loss such as 1 − accuracy is
  * not a sum of per-sample smooth terms: its numerical gradient is zero almost everywhere.
  * Book: SoftmaxWithLoss and the mean over the batch, ch04 §4.2.3, ch05 §5.6.3.
- * @example underflowCount(0.9, 2 ** -1022, (v) => v) // 6724
+ * @example underflowCount(0.9, 2 ** -1022, (v) => v); // → 6724
  */
 export const backpropAssumptionsExperiment: Experiment = {
   name: 'backprop-assumptions',

@@ -83,8 +83,8 @@ export interface NoteQuote {
  * A named, seeded, reproducible experiment that illustrates one claim of the seed notes.
  * `run` is pure computation (no files, no clock): the same context gives the same result.
  * @example
- * const r = numericalDiffExperiment.run({ size: 'tiny', seed: 0 });
- * r.key[0]; // { label: 'slope at x = 5 (h = 1e-4)', value: 0.1999999999990898 }
+ * const r = findExperiment('numerical-diff').run({ size: 'tiny', seed: 0 });
+ * r.key[0]; // → { label: 'slope at x = 5 (h = 1e-4)', value: 0.1999999999990898 }
  */
 export interface Experiment {
   /** kebab-case name used on the command line: `gradlab experiment <name>`. */
@@ -111,7 +111,7 @@ export class ExperimentError extends Error {
 
 /**
  * The value for the context's size: `sizes.tiny`, `sizes.fast` or `sizes.full`.
- * @example bySize('fast', { tiny: 10, fast: 200, full: 2000 }) // 200
+ * @example bySize('fast', { tiny: 10, fast: 200, full: 2000 }); // → 200
  */
 export function bySize<
   S extends { readonly tiny: unknown; readonly fast: unknown; readonly full: unknown },

@@ -6,7 +6,7 @@ import type { Tensor } from '../tensor/tensor.js';
  * Written x·x (not x ** 2) to round exactly as NumPy's x**2 does.
  * Shapes: x (2).
  * Book: function_2 (ch04 §4.3.3, gradient_2d.py).
- * @example function2(tensor([3, 4])) // 25
+ * @example function2(tensor([3, 4])); // → 25
  */
 export function function2(x: Tensor): number {
   const d = x.data;
@@ -16,7 +16,7 @@ export function function2(x: Tensor): number {
 /**
  * function_2 sampled on an n × n grid over [lo, hi]², for contour charts.
  * Shapes: x0 (n), x1 (n), z (n, n) with z[j][i] = f(x0[i], x1[j]).
- * @example function2Grid(-1, 1, 3).z // [[2, 1, 2], [1, 0, 1], [2, 1, 2]]
+ * @example function2Grid(-1, 1, 3).z; // → [[2, 1, 2], [1, 0, 1], [2, 1, 2]]
  */
 export function function2Grid(lo: number, hi: number, n: number): Grid2D {
   const axis = Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));

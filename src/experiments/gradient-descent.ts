@@ -17,7 +17,7 @@ export const DESCENT_START: readonly [number, number] = [-3, 4];
  * f(x0, x1) = x0² + x1² (20 steps, as gradient_method.py draws it), and f along the path.
  * Key number: after 100 steps x = [-6.111107928998789e-10, 8.148143905314271e-10].
  * Book: gradient_descent, gradient_method.py, fig 4-10, ch04 §4.4.1.
- * @example gradientDescentExperiment.run({ size: 'tiny', seed: 0 }).numbers.finalAfter100 // [-6.11e-10, 8.15e-10]
+ * @example gradientDescentExperiment.run({ size: 'tiny', seed: 0 }).numbers.finalAfter100; // → [-6.11e-10, 8.15e-10]
  */
 export const gradientDescentExperiment: Experiment = {
   name: 'gradient-descent',

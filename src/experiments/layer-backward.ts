@@ -66,7 +66,7 @@ function checkLayer(layer: Layer, x: Tensor, r: Tensor): number {
  * dW = Xᵀ·dY, db = Σₙ dY (the "∂f/∂b = 1" of a single sample becomes a sum over the batch).
  * Softmax-with-Loss on the book's case y = (0.3, 0.2, 0.5), t = 1 gives y − t = (0.3, −0.8, 0.5).
  * Book: common/layers.py, ch05 §5.5–5.6.
- * @example layerBackwardExperiment.run({ size: 'tiny', seed: 0 }).numbers.bookSoftmaxGradient // [0.3, -0.8, 0.5]
+ * @example layerBackwardExperiment.run({ size: 'tiny', seed: 0 }).numbers.bookSoftmaxGradient; // → [0.3, -0.8, 0.5]
  */
 export const layerBackwardExperiment: Experiment = {
   name: 'layer-backward',

@@ -5,7 +5,7 @@ import type { TrainingRun } from '../train/training-run.js';
 
 /**
  * The first `count` samples of a dataset (all of it when count ≥ its size).
- * @example firstSamples(mnist.test, 1000).count // 1000
+ * @example firstSamples(mnist.test, 1000).count // 1000 (not run: needs MNIST)
  */
 export function firstSamples(ds: ImageDataset, count: number): ImageDataset {
   if (count >= ds.count) return ds;
@@ -20,7 +20,7 @@ export function firstSamples(ds: ImageDataset, count: number): ImageDataset {
  * blocks), e.g. 28 × 28 MNIST to 7 × 7 with factor 4: a network small enough for numerical
  * gradients.
  * Shapes: (N, rows, cols) → (N, ⌊rows / factor⌋, ⌊cols / factor⌋).
- * @example downsample(mnist.train, 4).rows // 7
+ * @example downsample(mnist.train, 4).rows // 7 (not run: needs MNIST)
  */
 export function downsample(ds: ImageDataset, factor: number): ImageDataset {
   const rows = Math.floor(ds.rows / factor);
@@ -71,7 +71,7 @@ export interface RecordOptions {
  * training sets do not spend most of the time evaluating.
  * @example
  * const r = recordTraining({ iterations: 100, seed: 0 }, { train, test }, { every: 20 });
- * r.evalIterations; // [0, 20, 40, 60, 80, 100]
+ * r.evalIterations; // [0, 20, 40, 60, 80, 100] (not run: needs MNIST)
  */
 export function recordTraining(
   options: TrainOptionsInput,

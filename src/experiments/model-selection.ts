@@ -33,7 +33,7 @@ export function splitThree(
  * 200 hidden units train on the first part, the one with the best validation accuracy is chosen,
  * and only that one is measured once on the test part.
  * Book: the validation data of ch06 §6.5.1 (hyperparameter search), train/test of ch04 §4.1.2.
- * @example splitThree(ds, [8, 1, 1], 0).validation.count // ds.count / 10
+ * @example splitThree(ds, [8, 1, 1], 0).validation.count // ds.count / 10 (not run: needs a dataset)
  */
 export const modelSelectionExperiment: Experiment = {
   name: 'model-selection',

@@ -85,7 +85,7 @@ function trainWith(
  * net (784-50-10, sigmoid) is trained on MNIST with each loss from the same seed and batches.
  * Key numbers: |∂L/∂z| for a confidently wrong output under each loss; final test accuracies.
  * Book: ch04 §4.2 (the two losses), ch05 §5.6.3 (Softmax-with-Loss backward y − t).
- * @example mseVsCrossEntropyExperiment.run({ size: 'tiny', seed: 0, mnist }).numbers.sigmoidAtMinus10
+ * @example mseVsCrossEntropyExperiment.run({ size: 'tiny', seed: 0, mnist }).numbers.sigmoidAtMinus10 // not run: needs MNIST
  */
 export const mseVsCrossEntropyExperiment: Experiment = {
   name: 'mse-vs-cross-entropy',

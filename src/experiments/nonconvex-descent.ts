@@ -69,7 +69,7 @@ function saddleDescent(
  * as a mean of per-sample terms, full-batch descent from (1, 0) stays on y = 0 exactly, while
  * mini-batch SGD leaves it and ends near a minimum (f ≈ −0.25).
  * Book: gradient_descent, ch04 §4.4.1 (the learning rate); SGD, ch04 §4.5.
- * @example nonconvexDescentExperiment.run({ size: 'tiny', seed: 0 }).numbers.fullBatchFinalY // 0
+ * @example nonconvexDescentExperiment.run({ size: 'tiny', seed: 0 }).numbers.fullBatchFinalY; // → 0
  */
 export const nonconvexDescentExperiment: Experiment = {
   name: 'nonconvex-descent',

@@ -34,7 +34,7 @@ function diffF32(x: number, h: number, method: 'central' | 'forward'): number {
  * difference, and the error of forward vs central differences in float64 and float32 as h shrinks.
  * Key numbers: the slopes 0.1999999999990898 and 0.2999999999986347 (true 0.2 and 0.3).
  * Book: gradient_1d.py, ch04 §4.3.1–4.3.3.
- * @example numericalDiffExperiment.run({ size: 'tiny', seed: 0 }).numbers.slopeAt5 // 0.1999999999990898
+ * @example numericalDiffExperiment.run({ size: 'tiny', seed: 0 }).numbers.slopeAt5; // → 0.1999999999990898
  */
 export const numericalDiffExperiment: Experiment = {
   name: 'numerical-diff',

@@ -13,7 +13,7 @@ import { runOverfitting } from './overfitting-runs.js';
  * 1000 images; full: the book's lr 0.01 for 603 iterations (201 epochs) on the whole test set.
  * Key numbers: the train − test gap of each run.
  * Book: overfit_weight_decay.py, overfit_dropout.py (ch06 §6.4).
- * @example overfittingExperiment.run({ size: 'tiny', seed: 0, mnist }).numbers.gap
+ * @example overfittingExperiment.run({ size: 'tiny', seed: 0, mnist }).numbers.gap // not run: needs MNIST
  */
 export const overfittingExperiment: Experiment = {
   name: 'overfitting',

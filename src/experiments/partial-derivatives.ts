@@ -17,7 +17,7 @@ import { function2, function2Grid } from './function-2.js';
  * through (3, 4), and the two slices as functions of one variable with their tangents.
  * Key numbers: ∂f/∂x0 = 6.00000000000378 and ∂f/∂x1 = 7.999999999999119 at (3, 4).
  * Book: function_tmp1 / function_tmp2, ch04 §4.3.3.
- * @example partialDerivativesExperiment.run({ size: 'tiny', seed: 0 }).numbers.dfdx0 // 6.00000000000378
+ * @example partialDerivativesExperiment.run({ size: 'tiny', seed: 0 }).numbers.dfdx0; // → 6.00000000000378
  */
 export const partialDerivativesExperiment: Experiment = {
   name: 'partial-derivatives',

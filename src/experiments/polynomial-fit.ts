@@ -69,7 +69,7 @@ function mse(c: readonly number[], xs: readonly number[], ys: readonly number[])
  * noisy points of sin 2πx (σ = 0.2). Degree 9 passes through every point (training MSE ≈ 0) and
  * swings between them, so its MSE on fresh points from the same curve is above degree 3's.
  * Book: overfitting, ch06 §6.4.1 (the polynomial picture the notes borrow).
- * @example polynomialFitExperiment.run({ size: 'tiny', seed: 0 }).numbers.degrees // [1, 3, 9]
+ * @example polynomialFitExperiment.run({ size: 'tiny', seed: 0 }).numbers.degrees; // → [1, 3, 9]
  */
 export const polynomialFitExperiment: Experiment = {
   name: 'polynomial-fit',

@@ -51,7 +51,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
 
 /**
  * The experiment called `name`, or an ExperimentError listing the known names.
- * @example findExperiment('numerical-diff').title // 'Numerical differentiation'
+ * @example findExperiment('numerical-diff').title; // → 'Numerical differentiation'
  */
 export function findExperiment(name: string): Experiment {
   const found = EXPERIMENTS.find((e) => e.name === name);

@@ -25,7 +25,7 @@ function npNumber(v: number): string {
 /**
  * A 1-D or 2-D tensor as NumPy prints it: [a b c] or [[a b c]\n [d e f]], aligned on the decimal
  * point (integer parts padded on the left, decimals on the right, as NumPy does).
- * @example numpyString(tensor([1.05414809, 0.63071653, 1.1328074])) // '[1.05414809 0.63071653 1.1328074 ]'
+ * @example numpyString(tensor([1.05414809, 0.63071653, 1.1328074])); // → '[1.05414809 0.63071653 1.1328074 ]'
  */
 export function numpyString(t: Tensor): string {
   const cols = t.shape[t.ndim - 1]!;

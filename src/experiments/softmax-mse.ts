@@ -11,7 +11,7 @@ import type { Tensor } from '../tensor/tensor.js';
  *   ∂L/∂zₖ = yₖ·(gₖ − Σⱼ gⱼ·yⱼ).
  * The factor yₖ is why the gradient vanishes when the softmax saturates.
  * Shapes: y (N, C), g (N, C) → (N, C).
- * @example softmaxBackward([0.5, 0.5], [1, 0]) // [0.25, -0.25]
+ * @example softmaxBackward([0.5, 0.5], [1, 0]); // → [0.25, -0.25]
  */
 export function softmaxBackward(
   y: ArrayLike<number>,

@@ -27,7 +27,7 @@ export function notePartialsSource(x1: number, x2: number): number {
  * df = 17·0.01 + 22·0.02 = 0.61 (actual Δf = 0.620665); a partial alone counts one axis (0.17).
  * The note's f1 = 6x1x2 − x2³ and f2 = 3x1² − 3x1x2² are the partials of 3x1²x2 − x1x2³, not of f.
  * Book: numerical_diff and the partial derivatives of ch04 §4.2.3.
- * @example totalDerivativeExperiment.run({ size: 'tiny', seed: 0 }).numbers.f // 21
+ * @example totalDerivativeExperiment.run({ size: 'tiny', seed: 0 }).numbers.f; // → 21
  */
 export const totalDerivativeExperiment: Experiment = {
   name: 'total-derivative',

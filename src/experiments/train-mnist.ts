@@ -67,7 +67,7 @@ function bookGradientCheck(
  * Key numbers: final accuracies, the largest loss difference between the numerical and backprop
  * runs, and the cost of one numerical gradient (2 loss evaluations per parameter).
  * Book: train_neuralnet.py (ch04 §4.5, figs 4-11 and 4-12), gradient_check.py (ch05 §5.7.3).
- * @example trainMnistExperiment.run({ size: 'tiny', seed: 0, mnist }).numbers.maxLossDifference
+ * @example trainMnistExperiment.run({ size: 'tiny', seed: 0, mnist }).numbers.maxLossDifference // not run: needs MNIST
  */
 export const trainMnistExperiment: Experiment = {
   name: 'train-mnist',

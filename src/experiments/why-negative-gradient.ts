@@ -76,7 +76,7 @@ function naiveSearch(
  * grows, while gradient descent with η 0.1 takes 18 steps in every dimension; its stop test
  * `L(θ + Δθ) == L(θ)` never fires, a tolerance on ‖∇L‖ does (`gradientDescent({ tolerance })`).
  * Book: gradient_descent, ch04 §4.4.1.
- * @example whyNegativeGradientExperiment.run({ size: 'tiny', seed: 0 }).numbers.gradientDescentSteps // [18, 18, 18]
+ * @example whyNegativeGradientExperiment.run({ size: 'tiny', seed: 0 }).numbers.gradientDescentSteps; // → [18, 18, 18]
  */
 export const whyNegativeGradientExperiment: Experiment = {
   name: 'why-negative-gradient',

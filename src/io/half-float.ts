@@ -24,8 +24,8 @@ function roundHalfEven(v: number): number {
  * Rounds a number to the nearest 16-bit float (ties to even) and returns its bit pattern.
  * Rounds directly from float64, not through float32, so no double rounding can occur.
  * @example
- * toHalfBits(1, F16);    // 0x3c00
- * toHalfBits(1, BF16);   // 0x3f80
+ * toHalfBits(1, F16); // → 0x3c00
+ * toHalfBits(1, BF16); // → 0x3f80
  * toHalfBits(1e6, F16);  // 0x7c00 (Infinity: F16's largest finite value is 65504)
  */
 export function toHalfBits(x: number, fmt: HalfFormat): number {
@@ -55,7 +55,7 @@ export function toHalfBits(x: number, fmt: HalfFormat): number {
 /**
  * The value of a 16-bit float bit pattern.
  * @example
- * fromHalfBits(0x3c00, F16);  // 1
+ * fromHalfBits(0x3c00, F16); // → 1
  * fromHalfBits(0x0001, F16);  // 5.960464477539063e-8 (2^-24, the smallest subnormal)
  */
 export function fromHalfBits(bits: number, fmt: HalfFormat): number {

@@ -31,7 +31,7 @@ const TENSOR_KEYS = ['data_offsets', 'dtype', 'shape'];
  * Shapes: each tensor's data has product(shape) elements, C order.
  * @example
  * const { tensors, metadata } = decodeSafetensors(bytes, 'model.safetensors');
- * tensors.W1.shape; // [784, 50]
+ * tensors.W1.shape; // [784, 50] (not run: needs a model file's bytes)
  */
 export function decodeSafetensors(bytes: Uint8Array, source: string): SafetensorsContents {
   const fail = (message: string): never => {

@@ -74,7 +74,7 @@ function swapInPlace(bytes: Uint8Array, size: number): void {
  * Little-endian file bytes of `data` stored as `dtype` (F16/BF16 rounded to nearest even).
  * Shapes: data (n) -> bytes (n · size).
  * @example
- * dtypeToBytes(Float32Array.of(1), 'F32'); // Uint8Array [0, 0, 128, 63]
+ * dtypeToBytes(Float32Array.of(1), 'F32'); // → [0, 0, 128, 63]
  */
 export function dtypeToBytes(data: SafetensorsData, dtype: SafetensorsDtype): Uint8Array {
   if (dtype === 'F16' || dtype === 'BF16') {
@@ -96,7 +96,7 @@ export function dtypeToBytes(data: SafetensorsData, dtype: SafetensorsDtype): Ui
  * The values of little-endian file bytes stored as `dtype`, copied into a fresh aligned array
  * (a file's tensor offsets need not be aligned for the element size).
  * @example
- * bytesToDtype(Uint8Array.of(0, 0x3c), 'F16'); // Float32Array [1]
+ * bytesToDtype(Uint8Array.of(0, 0x3c), 'F16'); // → [1]
  */
 export function bytesToDtype(bytes: Uint8Array, dtype: SafetensorsDtype): SafetensorsData {
   if (dtype === 'F16' || dtype === 'BF16') {

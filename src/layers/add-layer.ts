@@ -5,8 +5,8 @@
  * Shapes: x, y, dout plain numbers. Book: AddLayer (ch05 §5.4.2, layer_naive.py).
  * @example
  * const add = new AddLayer();
- * add.forward(200, 450);   // 650
- * add.backward(1.1);       // [1.1, 1.1]
+ * add.forward(200, 450); // → 650
+ * add.backward(1.1); // → [1.1, 1.1]
  */
 export class AddLayer {
   forward(x: number, y: number): number {

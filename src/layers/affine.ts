@@ -18,9 +18,9 @@ import { LayerError } from './layer-error.js';
  * Book: Affine (ch05 §5.6.2, common/layers.py).
  * @example
  * const affine = new Affine(tensor([[1, 2], [3, 4]]), tensor([10, 20]));
- * affine.forward(tensor([[1, 1]])).toArray();      // [[14, 26]]
- * affine.backward(tensor([[1, 0]])).toArray();     // [[1, 3]]
- * affine.grads.W.toArray();                        // [[1, 0], [1, 0]]
+ * affine.forward(tensor([[1, 1]])).toArray(); // → [[14, 26]]
+ * affine.backward(tensor([[1, 0]])).toArray(); // → [[1, 3]]
+ * affine.grads.W.toArray(); // → [[1, 0], [1, 0]]
  */
 export class Affine implements Layer {
   readonly params: { readonly W: Tensor; readonly b: Tensor };
@@ -94,7 +94,7 @@ export class Affine implements Layer {
    * Shapes: dout (N, M) → grads.W (D, M), grads.b (M).
    * @example
    * first.forward(x);
-   * first.backwardParams(dh); // first.grads.W, first.grads.b; no dx
+   * first.backwardParams(dh); // first.grads.W, first.grads.b; no dx (not run: a fragment of a network's backward)
    */
   backwardParams(dout: Tensor): void {
     const x = required(this.#x, 'Affine');

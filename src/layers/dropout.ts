@@ -22,7 +22,7 @@ import { LayerError } from './layer-error.js';
  * @example
  * const drop = new Dropout(0.5, createRng(0));
  * drop.forward(tensor([1, 1, 1, 1]), true).toArray();  // e.g. [2, 0, 2, 2]: kept units doubled
- * drop.forward(tensor([1, 1, 1, 1])).toArray();        // [1, 1, 1, 1]
+ * drop.forward(tensor([1, 1, 1, 1])).toArray(); // → [1, 1, 1, 1]
  */
 export class Dropout implements Layer {
   readonly params = noParams;

@@ -13,7 +13,7 @@ import { LayerError } from './layer-error.js';
  * let out = x;
  * for (const layer of layers) out = layer.forward(out, true);
  * let d = dout;
- * for (const layer of [...layers].reverse()) d = layer.backward(d);
+ * for (const layer of [...layers].reverse()) d = layer.backward(d); // not run: a sketch of the contract
  */
 export interface Layer {
   /** y = f(x). `train` switches layers such as Dropout between training and inference. */
@@ -30,7 +30,7 @@ export interface Layer {
  * Class labels, the same type as the losses' ClassTarget: indices (N) as an Int32Array (the
  * allocation-free training path), a plain array or a 1-D tensor, or one-hot rows (N, C).
  * They are normalised and checked in one place, toClassIndices (losses/labels.ts).
- * @example net.loss(x, new Int32Array([3, 1]));  // or [3, 1], or one-hot rows
+ * @example net.loss(x, new Int32Array([3, 1])); // or [3, 1], or one-hot rows (not run: a sketch)
  */
 export type Labels = ClassTarget;
 
@@ -40,7 +40,7 @@ export type Labels = ClassTarget;
  * Book: SoftmaxWithLoss (ch05).
  * @example
  * const loss = lossLayer.forward(scores, t);
- * const dScores = lossLayer.backward();
+ * const dScores = lossLayer.backward(); // not run: a sketch of the contract
  */
 export interface LossLayer {
   forward(x: Tensor, t: Labels): number;
@@ -49,7 +49,7 @@ export interface LossLayer {
 
 /**
  * `value`, cached by forward, or the standard LayerError for backward before forward.
- * @example const x = required(this.#x, 'Affine');  // LayerError: Affine.backward called before forward
+ * @example const x = required(this.#x, 'Affine'); // LayerError: Affine.backward called before forward (not run: inside a layer's backward)
  */
 export function required<T>(value: T | undefined, layer: string): T {
   if (value === undefined) throw new LayerError(`${layer}.backward called before forward`);
@@ -59,7 +59,7 @@ export function required<T>(value: T | undefined, layer: string): T {
 /**
  * Throws a LayerError unless dout has the shape and dtype of the output it is the gradient of.
  * Shapes: dout like out.
- * @example checkDout('Relu', dout, out)  // LayerError: Relu.backward: dout must have the output's shape (2, 3) and dtype float64, got (3, 2) float64
+ * @example checkDout('Relu', zeros([3, 2]), [2, 3], 'float64'); // → throws LayerError: Relu.backward: dout must have the output's shape (2, 3) and dtype float64, got (3, 2) float64
  */
 export function checkDout(
   layer: string,
@@ -76,6 +76,6 @@ export function checkDout(
 
 /**
  * The params and grads of a layer without parameters (ReLU, Sigmoid, Dropout): one frozen empty record.
- * @example new Relu().params  // {}
+ * @example new Relu().params; // → {}
  */
 export const noParams: Readonly<Record<string, Tensor>> = Object.freeze({});

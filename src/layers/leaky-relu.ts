@@ -23,8 +23,8 @@ export interface LeakyReluOptions {
  * Shapes: any → same. Book: not in the book (a ReLU that never goes fully silent); PyTorch nn.LeakyReLU.
  * @example
  * const layer = new LeakyRelu({ slope: 0.1 });
- * layer.forward(tensor([-2, 3])).toArray();  // [-0.2, 3]
- * layer.backward(tensor([1, 1])).toArray();  // [0.1, 1]
+ * layer.forward(tensor([-2, 3])).toArray(); // → [-0.2, 3]
+ * layer.backward(tensor([1, 1])).toArray(); // → [0.1, 1]
  */
 export class LeakyRelu implements Layer {
   readonly params = noParams;

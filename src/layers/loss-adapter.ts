@@ -26,7 +26,7 @@ export interface ReducibleLoss<T> {
  * @example
  * const last = new LossAdapter(new MSELoss());
  * last.forward(tensor([[1], [2]]), tensor([1, 4]));  // 2 (= (0² + 2²) / 2)
- * last.backward().toArray();                          // [[0], [-2]]
+ * last.backward().toArray(); // → [[0], [-2]]
  */
 export class LossAdapter<T> implements LossLayer {
   #ran = false;

@@ -6,8 +6,8 @@ import { required } from './layer.js';
  * Shapes: x, y, dout plain numbers. Book: MulLayer (ch05 §5.4.1, layer_naive.py), the apple-shopping example.
  * @example
  * const appleLayer = new MulLayer();
- * appleLayer.forward(100, 2);   // 200
- * appleLayer.backward(1.1);     // [2.2, 110.00000000000001]
+ * appleLayer.forward(100, 2); // → 200
+ * appleLayer.backward(1.1); // → [2.2, 110.00000000000001]
  */
 export class MulLayer {
   #x?: number;

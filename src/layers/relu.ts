@@ -12,8 +12,8 @@ import { checkDout, noParams, required, type Layer } from './layer.js';
  * Shapes: any → same. Book: Relu (ch05 §5.5.1, common/layers.py).
  * @example
  * const layer = new Relu();
- * layer.forward(tensor([[-1, 2]])).toArray();   // [[0, 2]]
- * layer.backward(tensor([[5, 5]])).toArray();   // [[0, 5]]
+ * layer.forward(tensor([[-1, 2]])).toArray(); // → [[0, 2]]
+ * layer.backward(tensor([[5, 5]])).toArray(); // → [[0, 5]]
  */
 export class Relu implements Layer {
   readonly params = noParams;

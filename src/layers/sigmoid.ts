@@ -10,8 +10,8 @@ import { checkDout, noParams, required, type Layer } from './layer.js';
  * Shapes: any → same. Book: Sigmoid (ch05 §5.5.2, common/layers.py).
  * @example
  * const layer = new Sigmoid();
- * layer.forward(tensor([0])).toArray();   // [0.5]
- * layer.backward(tensor([1])).toArray();  // [0.25]
+ * layer.forward(tensor([0])).toArray(); // → [0.5]
+ * layer.backward(tensor([1])).toArray(); // → [0.25]
  */
 export class Sigmoid implements Layer {
   readonly params = noParams;

@@ -12,8 +12,8 @@ import { checkDout, noParams, required, type Layer } from './layer.js';
  * Shapes: any → same. Book: tanh as an activation (ch03 §3.2, np.tanh).
  * @example
  * const layer = new Tanh();
- * layer.forward(tensor([0])).toArray();   // [0]
- * layer.backward(tensor([2])).toArray();  // [2]
+ * layer.forward(tensor([0])).toArray(); // → [0]
+ * layer.backward(tensor([2])).toArray(); // → [2]
  */
 export class Tanh implements Layer {
   readonly params = noParams;

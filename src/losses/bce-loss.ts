@@ -69,8 +69,8 @@ export function bceLoss<R extends Reduction = 'mean'>(
  * The class form of {@link bceLoss} (PyTorch's torch.nn.BCELoss), with backward.
  * @example
  * const loss = new BCELoss({ reduction: 'sum' });
- * loss.forward([0.5], [1]);    // 0.6931471805599453
- * loss.backward().toArray();   // [-2]
+ * loss.forward([0.5], [1]); // → 0.6931471805599453
+ * loss.backward().toArray(); // → [-2]
  */
 export class BCELoss<R extends Reduction = 'mean'> extends Loss<
   Tensor | NestedArray,

@@ -51,7 +51,7 @@ const spec: LossSpec<Tensor | NestedArray, BCEWithLogitsLossOptions, BCEWithLogi
  * ∂ℓᵢ/∂xᵢ = wᵢ·[(1 + (pᵢ − 1)yᵢ)·σ(xᵢ) − pᵢyᵢ] (σ(x) − y without weights).
  * Shapes: input (*), target (*) the same shape; weight, posWeight broadcastable to (*) → a number,
  * or (*) for 'none'.
- * @example bceWithLogitsLoss([0], [1])  // 0.6931471805599453
+ * @example bceWithLogitsLoss([0], [1]); // → 0.6931471805599453
  */
 export function bceWithLogitsLoss<R extends Reduction = 'mean'>(
   input: Tensor | NestedArray,
@@ -66,7 +66,7 @@ export function bceWithLogitsLoss<R extends Reduction = 'mean'>(
  * @example
  * const loss = new BCEWithLogitsLoss({ posWeight: [3] });
  * loss.forward([0], [1]);      // 2.0794415416798357 (= 3·log 2)
- * loss.backward().toArray();   // [-1.5]
+ * loss.backward().toArray(); // → [-1.5]
  */
 export class BCEWithLogitsLoss<R extends Reduction = 'mean'> extends Loss<
   Tensor | NestedArray,

@@ -12,7 +12,7 @@ export interface ClassScores {
 
 /**
  * Reads the layout of a (C) or (N, C) input of class scores. Shapes: (C) or (N, C).
- * @example classScores('nllLoss', readLossData('nllLoss', 'input', [[0, 1, 2]]))  // { rows: 1, classes: 3, outShape: [1] }
+ * @example classScores('nllLoss', readLossData('nllLoss', 'input', [[0, 1, 2]])); // { rows: 1, classes: 3, outShape: [1] } (not run: readLossData is internal to the losses)
  */
 export function classScores(where: string, input: LossData): ClassScores {
   const s = input.shape;
@@ -23,7 +23,7 @@ export function classScores(where: string, input: LossData): ClassScores {
 
 /**
  * A per-class weight (C) as float64, or undefined when not given. Shapes: (C).
- * @example classWeight('nllLoss', [1, 3], 2)  // Float64Array [1, 3]
+ * @example classWeight('nllLoss', [1, 3], 2); // → [1, 3]
  */
 export function classWeight(
   where: string,

@@ -19,8 +19,8 @@ const DELTA = 1e-7;
  * Book: cross_entropy_error (ch04 §4.2.2 and §4.2.4, common/functions.py).
  * @example
  * const t = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0];
- * crossEntropyError([0.1, 0.05, 0.6, 0, 0.05, 0.1, 0, 0.1, 0, 0], t);  // 0.510825457099338
- * crossEntropyError([0.1, 0.05, 0.1, 0, 0.05, 0.1, 0, 0.6, 0, 0], 2);  // 2.302584092994546
+ * crossEntropyError([0.1, 0.05, 0.6, 0, 0.05, 0.1, 0, 0.1, 0, 0], t); // → 0.510825457099338
+ * crossEntropyError([0.1, 0.05, 0.1, 0, 0.05, 0.1, 0, 0.6, 0, 0], 2); // → 2.302584092994546
  */
 export function crossEntropyError(y: Tensor | NestedArray, t: ClassTarget): number {
   const where = 'crossEntropyError';

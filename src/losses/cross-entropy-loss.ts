@@ -175,8 +175,8 @@ export function crossEntropyLoss<R extends Reduction = 'mean'>(
  * The class form of {@link crossEntropyLoss} (PyTorch's torch.nn.CrossEntropyLoss), with backward.
  * @example
  * const loss = new CrossEntropyLoss();
- * loss.forward([[0, 0, Math.log(2)]], [2]);  // 0.6931471805599453
- * loss.backward().toArray();                 // [[0.25, 0.25, -0.5]]
+ * loss.forward([[0, 0, Math.log(2)]], [2]); // → 0.6931471805599453
+ * loss.backward().toArray(); // → [[0.25, 0.25, -0.5]]
  */
 export class CrossEntropyLoss<R extends Reduction = 'mean'> extends Loss<
   ClassTarget,

@@ -9,7 +9,7 @@ export type ElementLoss = (x: number, y: number, i: number) => number;
  * The terms of a loss applied element by element to an input and a target of the same shape:
  * ℓᵢ = value(xᵢ, yᵢ), ∂ℓᵢ/∂xᵢ = slope(xᵢ, yᵢ); 'mean' divides by the number of elements.
  * Shapes: input (*), target (*) same shape → output (*).
- * @example elementwiseTerms('mseLoss', x, t, (a, b) => (a - b) ** 2, (a, b) => 2 * (a - b))
+ * @example elementwiseTerms('mseLoss', x, t, (a, b) => (a - b) ** 2, (a, b) => 2 * (a - b)) // not run: inside a loss spec
  */
 export function elementwiseTerms(
   where: string,

@@ -161,9 +161,9 @@ export function gaussianNllLoss<R extends Reduction = 'mean'>(
  * ∂L/∂var in `varGrad` (in var's shape; a number var gets a 0-d gradient).
  * @example
  * const loss = new GaussianNLLLoss();
- * loss.forward([1, 2], [1, 4], [1, 2]);  // 0.6732867951399863
- * loss.backward().toArray();             // [0, -0.5]
- * loss.varGrad?.toArray();               // [0.25, -0.125]
+ * loss.forward([1, 2], [1, 4], [1, 2]); // → 0.6732867951399863
+ * loss.backward().toArray(); // → [0, -0.5]
+ * loss.varGrad?.toArray(); // → [0.25, -0.125]
  */
 export class GaussianNLLLoss<R extends Reduction = 'mean'> {
   readonly reduction: R;

@@ -51,8 +51,8 @@ export function hingeEmbeddingLoss<R extends Reduction = 'mean'>(
  * The class form of {@link hingeEmbeddingLoss} (PyTorch's torch.nn.HingeEmbeddingLoss), with backward.
  * @example
  * const loss = new HingeEmbeddingLoss({ margin: 2, reduction: 'sum' });
- * loss.forward([0.3, 0.3], [1, -1]);  // 2
- * loss.backward().toArray();          // [1, -1]
+ * loss.forward([0.3, 0.3], [1, -1]); // → 2
+ * loss.backward().toArray(); // → [1, -1]
  */
 export class HingeEmbeddingLoss<R extends Reduction = 'mean'> extends Loss<
   Tensor | NestedArray,

@@ -37,7 +37,7 @@ const spec: LossSpec<Tensor | NestedArray, HuberLossOptions, number> = {
  * Likelihood: the negative log of Huber's density, Gaussian in the middle and Laplace in the tails
  * (up to normalisation). ∂ℓᵢ/∂xᵢ = clamp(d, −δ, δ).
  * Shapes: input (*), target (*) the same shape → a number, or (*) for 'none'. Default δ = 1.
- * @example huberLoss([0, 0], [0.5, 3])  // 1.3125
+ * @example huberLoss([0, 0], [0.5, 3]); // → 1.3125
  */
 export function huberLoss<R extends Reduction = 'mean'>(
   input: Tensor | NestedArray,
@@ -51,8 +51,8 @@ export function huberLoss<R extends Reduction = 'mean'>(
  * The class form of {@link huberLoss} (PyTorch's torch.nn.HuberLoss), with backward.
  * @example
  * const loss = new HuberLoss({ delta: 2, reduction: 'sum' });
- * loss.forward([0, 0], [0.5, 3]);  // 4.125
- * loss.backward().toArray();       // [-0.5, -2]
+ * loss.forward([0, 0], [0.5, 3]); // → 4.125
+ * loss.backward().toArray(); // → [-0.5, -2]
  */
 export class HuberLoss<R extends Reduction = 'mean'> extends Loss<
   Tensor | NestedArray,

@@ -55,7 +55,7 @@ const spec: LossSpec<Tensor | NestedArray, KLDivLossOptions, boolean> = {
  * soft targets p) minus a term that does not depend on q, so minimising it is maximum likelihood.
  * ∂ℓᵢ/∂xᵢ = −pᵢ (−exp(yᵢ) with logTarget).
  * Shapes: input (*), target (*) the same shape → a number, or (*) for 'none'.
- * @example klDivLoss([[Math.log(0.5), Math.log(0.5)]], [[1, 0]], { reduction: 'batchmean' })  // 0.6931471805599453
+ * @example klDivLoss([[Math.log(0.5), Math.log(0.5)]], [[1, 0]], { reduction: 'batchmean' }); // → 0.6931471805599453
  */
 export function klDivLoss<R extends KLDivReduction = 'mean'>(
   input: Tensor | NestedArray,
@@ -69,8 +69,8 @@ export function klDivLoss<R extends KLDivReduction = 'mean'>(
  * The class form of {@link klDivLoss} (PyTorch's torch.nn.KLDivLoss), with backward.
  * @example
  * const loss = new KLDivLoss({ reduction: 'batchmean' });
- * loss.forward([[Math.log(0.5), Math.log(0.5)]], [[1, 0]]);  // 0.6931471805599453
- * loss.backward().toArray();                                 // [[-1, -0]]
+ * loss.forward([[Math.log(0.5), Math.log(0.5)]], [[1, 0]]); // → 0.6931471805599453
+ * loss.backward().toArray(); // → [[-1, -0]]
  */
 export class KLDivLoss<R extends KLDivReduction = 'mean'> extends Loss<
   Tensor | NestedArray,

@@ -27,7 +27,7 @@ const spec: LossSpec<Tensor | NestedArray, L1LossOptions, undefined> = {
  * heavy-tailed counterpart of MSE and fits the median instead of the mean.
  * ∂ℓᵢ/∂xᵢ = sign(xᵢ − yᵢ), 0 where xᵢ = yᵢ.
  * Shapes: input (*), target (*) the same shape → a number, or (*) for 'none'.
- * @example l1Loss([1, 2, 3], [1, 2, 5])  // 0.6666666666666666
+ * @example l1Loss([1, 2, 3], [1, 2, 5]); // → 0.6666666666666666
  */
 export function l1Loss<R extends Reduction = 'mean'>(
   input: Tensor | NestedArray,
@@ -41,8 +41,8 @@ export function l1Loss<R extends Reduction = 'mean'>(
  * The class form of {@link l1Loss} (PyTorch's torch.nn.L1Loss), with backward.
  * @example
  * const loss = new L1Loss({ reduction: 'sum' });
- * loss.forward([1, 2, 3], [1, 2, 5]);  // 2
- * loss.backward().toArray();           // [0, 0, -1]
+ * loss.forward([1, 2, 3], [1, 2, 5]); // → 2
+ * loss.backward().toArray(); // → [0, 0, -1]
  */
 export class L1Loss<R extends Reduction = 'mean'> extends Loss<
   Tensor | NestedArray,

@@ -37,7 +37,7 @@ export interface ClassIndexOptions {
  * Throws LossInputError naming `where`, the argument, what was expected and what was found.
  * Shapes: t (N), (N, C), () or (C) → (N).
  * Book: the one-hot branch of cross_entropy_error (common/functions.py).
- * @example toClassIndices('demo', [[0, 0, 1], [1, 0, 0]], 2, 3)  // Int32Array [2, 0]
+ * @example toClassIndices('demo', [[0, 0, 1], [1, 0, 0]], 2, 3); // → [2, 0]
  */
 export function toClassIndices(
   where: string,

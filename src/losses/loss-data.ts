@@ -33,7 +33,7 @@ export function readLossData(where: string, arg: string, value: Tensor | NestedA
 
 /**
  * Throws unless `b` has exactly the shape of `a` (PyTorch broadcasts some targets with a warning; we refuse).
- * @example assertSameLossShape('mseLoss', input, target)  // LossInputError: mseLoss: target: expected the input's shape (2,), found (3,)
+ * @example assertSameLossShape('mseLoss', input, target) // LossInputError: mseLoss: target: expected the input's shape (2,), found (3,) (not run: needs LossData)
  */
 export function assertSameLossShape(
   where: string,
@@ -55,7 +55,7 @@ export function assertSameLossShape(
  * An optional per-element weight broadcast to `shape` by NumPy's rules (dimensions aligned on the
  * right; each is equal or 1), as a float64 array of the full size; undefined when not given.
  * Shapes: weight broadcastable to shape → (numel of shape).
- * @example broadcastWeight('bceLoss', 'options.weight', [1, 2], [2, 2])  // Float64Array [1, 2, 1, 2]
+ * @example broadcastWeight('bceLoss', 'options.weight', [1, 2], [2, 2]); // → [1, 2, 1, 2]
  */
 export function broadcastWeight(
   where: string,

@@ -4,8 +4,7 @@
  *
  * The message names the function or class and the argument, what was expected and what was found.
  * @example
- * huberLoss([1], [2], { delta: 0 });
- * // LossInputError: huberLoss: options.delta: expected a number > 0, found 0
+ * huberLoss([1], [2], { delta: 0 }); // → throws LossInputError: huberLoss: options.delta: expected a finite number > 0, found 0
  */
 export class LossInputError extends Error {
   override readonly name = 'LossInputError';

@@ -2,7 +2,7 @@ import { LossInputError } from './loss-error.js';
 
 /**
  * An optional numeric option with its default, checked by `ok`; the error says `expected`.
- * @example numberOption('huberLoss', 'delta', options.delta, 1, (d) => d > 0, 'a number > 0')
+ * @example numberOption('huberLoss', 'delta', 0.5, 1, (d) => d > 0, 'a number > 0'); // → 0.5
  */
 export function numberOption(
   where: string,
@@ -21,7 +21,7 @@ export function numberOption(
 
 /**
  * An optional boolean option with its default.
- * @example booleanOption('klDivLoss', 'logTarget', undefined, false)  // false
+ * @example booleanOption('klDivLoss', 'logTarget', undefined, false); // → false
  */
 export function booleanOption(
   where: string,

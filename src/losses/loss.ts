@@ -57,7 +57,7 @@ function reduceTerms(reduction: string, terms: LossTerms, input: LossData): numb
 
 /**
  * Runs a loss as a function: checks options, computes the terms, reduces.
- * @example export const mseLoss = (x, t, options = {}) => evaluateLoss(spec, x, t, options);
+ * @example export const mseLoss = (x, t, options = {}) => evaluateLoss(spec, x, t, options); // not run: how a loss file defines its function
  */
 export function evaluateLoss<T, O extends ReductionOptions<string>, P, R extends string>(
   spec: LossSpec<T, O, P>,

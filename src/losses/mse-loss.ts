@@ -26,7 +26,7 @@ const spec: LossSpec<Tensor | NestedArray, MSELossOptions, undefined> = {
  * Likelihood: the negative log of a Gaussian N(y | μ = x, σ² = ½), up to a constant (docs/math.md §3:
  * a continuous target with Gaussian noise gives MSE). ∂ℓᵢ/∂xᵢ = 2(xᵢ − yᵢ).
  * Shapes: input (*), target (*) the same shape → a number, or (*) for 'none'.
- * @example mseLoss([1, 2, 3], [1, 2, 5])  // 1.3333333333333333
+ * @example mseLoss([1, 2, 3], [1, 2, 5]); // → 1.3333333333333333
  */
 export function mseLoss<R extends Reduction = 'mean'>(
   input: Tensor | NestedArray,
@@ -40,8 +40,8 @@ export function mseLoss<R extends Reduction = 'mean'>(
  * The class form of {@link mseLoss} (PyTorch's torch.nn.MSELoss), with backward.
  * @example
  * const loss = new MSELoss();
- * loss.forward([1, 2, 3], [1, 2, 5]);  // 1.3333333333333333
- * loss.backward().toArray();           // [0, 0, -1.3333333333333333]
+ * loss.forward([1, 2, 3], [1, 2, 5]); // → 1.3333333333333333
+ * loss.backward().toArray(); // → [0, 0, -1.3333333333333333]
  */
 export class MSELoss<R extends Reduction = 'mean'> extends Loss<
   Tensor | NestedArray,

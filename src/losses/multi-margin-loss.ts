@@ -95,8 +95,8 @@ export function multiMarginLoss<R extends Reduction = 'mean'>(
  * The class form of {@link multiMarginLoss} (PyTorch's torch.nn.MultiMarginLoss), with backward.
  * @example
  * const loss = new MultiMarginLoss({ reduction: 'sum' });
- * loss.forward([[0.1, 0.2, 0.4, 0.8]], [3]);  // 0.32499999999999996
- * loss.backward().toArray();                  // [[0.25, 0.25, 0.25, -0.75]]
+ * loss.forward([[0.1, 0.2, 0.4, 0.8]], [3]); // → 0.32499999999999996
+ * loss.backward().toArray(); // → [[0.25, 0.25, 0.25, -0.75]]
  */
 export class MultiMarginLoss<R extends Reduction = 'mean'> extends Loss<
   ClassTarget,

@@ -85,7 +85,7 @@ export function nllLoss<R extends Reduction = 'mean'>(
  * @example
  * const loss = new NLLLoss({ weight: [1, 3] });
  * loss.forward([[-1, -2], [-3, -4]], [0, 1]);  // 3.25 (= (1·1 + 3·4) / (1 + 3))
- * loss.backward().toArray();                   // [[-0.25, 0], [0, -0.75]]
+ * loss.backward().toArray(); // → [[-0.25, 0], [0, -0.75]]
  */
 export class NLLLoss<R extends Reduction = 'mean'> extends Loss<
   ClassTarget,

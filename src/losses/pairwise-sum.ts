@@ -5,7 +5,7 @@
  * additions is NumPy's, the book's printed sums come out bit for bit (the book's §4.2.1 0.5975 is
  * 0.5974999999999999 when summed left to right).
  * Book: np.sum on a contiguous float64 array.
- * @example pairwiseSum([0.01, 0.0025, 0.16, 0, 0.0025, 0.01, 0, 0.36, 0, 0]) * 0.5  // 0.5975
+ * @example pairwiseSum([0.01, 0.0025, 0.81, 0, 0.0025, 0.01, 0, 0.36, 0, 0]) * 0.5  // 0.5975
  */
 export function pairwiseSum(a: ArrayLike<number>, start = 0, n = a.length - start): number {
   if (n < 8) {

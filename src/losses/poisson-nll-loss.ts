@@ -81,7 +81,7 @@ export function poissonNllLoss<R extends Reduction = 'mean'>(
  * @example
  * const loss = new PoissonNLLLoss({ logInput: false });
  * loss.forward([2], [2]);      // 0.6137056288801095 (= 2 − 2·log(2 + 1e-8))
- * loss.backward().toArray();   // [4.999999969612645e-9]
+ * loss.backward().toArray(); // → [4.999999969612645e-9]
  */
 export class PoissonNLLLoss<R extends Reduction = 'mean'> extends Loss<
   Tensor | NestedArray,

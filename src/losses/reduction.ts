@@ -22,7 +22,7 @@ export const REDUCTIONS: readonly string[] = ['none', 'mean', 'sum'];
 
 /**
  * The reduction option with its default, checked against the allowed names.
- * @example resolveReduction('mseLoss', undefined)  // 'mean'
+ * @example resolveReduction('mseLoss', undefined); // → 'mean'
  */
 export function resolveReduction<R extends string>(
   where: string,

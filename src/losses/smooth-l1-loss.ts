@@ -37,7 +37,7 @@ const spec: LossSpec<Tensor | NestedArray, SmoothL1LossOptions, number> = {
  * Likelihood: like Huber, a Gaussian core with Laplace tails (up to scale and normalisation).
  * ∂ℓᵢ/∂xᵢ = clamp(d/β, −1, 1) (sign(d) for β = 0).
  * Shapes: input (*), target (*) the same shape → a number, or (*) for 'none'. Default β = 1.
- * @example smoothL1Loss([0, 0], [0.5, 3], { beta: 2 })  // 1.03125
+ * @example smoothL1Loss([0, 0], [0.5, 3], { beta: 2 }); // → 1.03125
  */
 export function smoothL1Loss<R extends Reduction = 'mean'>(
   input: Tensor | NestedArray,
@@ -51,8 +51,8 @@ export function smoothL1Loss<R extends Reduction = 'mean'>(
  * The class form of {@link smoothL1Loss} (PyTorch's torch.nn.SmoothL1Loss), with backward.
  * @example
  * const loss = new SmoothL1Loss({ reduction: 'none' });
- * loss.forward([0, 0], [0.5, 3]).toArray();  // [0.125, 2.5]
- * loss.backward([1, 1]).toArray();           // [-0.5, -1]
+ * loss.forward([0, 0], [0.5, 3]).toArray(); // → [0.125, 2.5]
+ * loss.backward([1, 1]).toArray(); // → [-0.5, -1]
  */
 export class SmoothL1Loss<R extends Reduction = 'mean'> extends Loss<
   Tensor | NestedArray,

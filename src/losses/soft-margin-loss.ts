@@ -45,8 +45,8 @@ export function softMarginLoss<R extends Reduction = 'mean'>(
  * The class form of {@link softMarginLoss} (PyTorch's torch.nn.SoftMarginLoss), with backward.
  * @example
  * const loss = new SoftMarginLoss();
- * loss.forward([0, 0], [1, -1]);  // 0.6931471805599453
- * loss.backward().toArray();      // [-0.25, 0.25]
+ * loss.forward([0, 0], [1, -1]); // → 0.6931471805599453
+ * loss.backward().toArray(); // → [-0.25, 0.25]
  */
 export class SoftMarginLoss<R extends Reduction = 'mean'> extends Loss<
   Tensor | NestedArray,

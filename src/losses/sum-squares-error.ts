@@ -12,8 +12,8 @@ import { pairwiseSum } from './pairwise-sum.js';
  * Book: sum_squares_error (ch04 §4.2.1; named mean_squared_error in the Korean edition).
  * @example
  * const t = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0];
- * sumSquaresError([0.1, 0.05, 0.6, 0, 0.05, 0.1, 0, 0.1, 0, 0], t);  // 0.09750000000000003
- * sumSquaresError([0.1, 0.05, 0.1, 0, 0.05, 0.1, 0, 0.6, 0, 0], t);  // 0.5975
+ * sumSquaresError([0.1, 0.05, 0.6, 0, 0.05, 0.1, 0, 0.1, 0, 0], t); // → 0.09750000000000003
+ * sumSquaresError([0.1, 0.05, 0.1, 0, 0.05, 0.1, 0, 0.6, 0, 0], t); // → 0.5975
  */
 export function sumSquaresError(y: Tensor | NestedArray, t: Tensor | NestedArray): number {
   const yd = readLossData('sumSquaresError', 'y', y);

@@ -26,8 +26,8 @@ export interface ActivationRecord {
  * tanh x; leakyRelu(x) = x if x > 0 else 0.01·x (PyTorch's default slope).
  * Shapes: each layer maps any shape to the same. Book: Relu, Sigmoid (ch05), tanh (ch03), He/Xavier (ch06).
  * @example
- * ACTIVATIONS.tanh.init;                       // 'xavier'
- * ACTIVATIONS.relu.layer().forward(tensor([-1, 2])).toArray();  // [0, 2]
+ * ACTIVATIONS.tanh.init; // → 'xavier'
+ * ACTIVATIONS.relu.layer().forward(tensor([-1, 2])).toArray(); // → [0, 2]
  */
 export const ACTIVATIONS = {
   relu: {
@@ -65,13 +65,13 @@ export type Activation = keyof typeof ACTIVATIONS;
 
 /**
  * The activation names in table order (the CLI's choices, the playground's options).
- * @example ACTIVATION_NAMES  // ['relu', 'sigmoid', 'tanh', 'leakyRelu']
+ * @example ACTIVATION_NAMES; // → ['relu', 'sigmoid', 'tanh', 'leakyRelu']
  */
 export const ACTIVATION_NAMES = Object.keys(ACTIVATIONS) as readonly Activation[];
 
 /**
  * Whether `name` is a key of {@link ACTIVATIONS} (own keys only: 'toString' is not one).
- * @example isActivation('tanh')  // true
+ * @example isActivation('tanh'); // → true
  */
 export function isActivation(name: unknown): name is Activation {
   return typeof name === 'string' && Object.hasOwn(ACTIVATIONS, name);
@@ -79,7 +79,7 @@ export function isActivation(name: unknown): name is Activation {
 
 /**
  * The record of an activation, or a ModelError naming where it was asked for and the choices.
- * @example activationFor('MultiLayerNet', 'gelu')  // ModelError: MultiLayerNet: activation must be one of relu, sigmoid, tanh, leakyRelu, got 'gelu'
+ * @example activationFor('MultiLayerNet', 'gelu'); // → throws ModelError: MultiLayerNet: activation must be one of relu, sigmoid, tanh, leakyRelu, got 'gelu'
  */
 export function activationFor(where: string, name: unknown): ActivationRecord {
   if (!isActivation(name)) {

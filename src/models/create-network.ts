@@ -48,7 +48,7 @@ const BUILDERS: { readonly [K in NetworkKind]: NetworkBuilder } = {
  * SoftmaxWithLoss); SimpleNet keeps its own.
  * @example
  * const net = createNetwork(saved.config, createRng(0));
- * loadParams(net, saved.params);
+ * loadParams(net, saved.params); // not run: needs a saved model
  */
 export function createNetwork(config: NetworkConfig, rng: Rng, lastLayer?: LossLayer): Network {
   const checked = checkNetworkConfig(config, 'createNetwork');
@@ -58,7 +58,7 @@ export function createNetwork(config: NetworkConfig, rng: Rng, lastLayer?: LossL
 /**
  * Copies saved parameters into a network's own tensors (in place: the layers keep seeing them).
  * Names must match exactly and shapes must be equal; values of another dtype are converted.
- * @example loadParams(net, { W1, b1, W2, b2 });
+ * @example loadParams(net, { W1, b1, W2, b2 }); // not run: needs the weights
  */
 export function loadParams(net: Network, params: Readonly<Record<string, Tensor>>): void {
   const expected = Object.keys(net.params);

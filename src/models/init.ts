@@ -44,7 +44,7 @@ export function weightInitStd(init: WeightInit, fanIn: number): number {
 /**
  * A weight matrix (fanIn, fanOut) drawn from N(0, σ²), σ = weightInitStd(init, fanIn).
  * Shapes: → (fanIn, fanOut). Book: weight_init_std * np.random.randn(fan_in, fan_out).
- * @example initWeights(784, 50, 'std', createRng(0)).shape  // [784, 50]
+ * @example initWeights(784, 50, 'std', createRng(0)).shape; // → [784, 50]
  */
 export function initWeights(
   fanIn: number,

@@ -31,8 +31,10 @@ import type { Network, NetworkConfig, Params } from './network.js';
  * Book: the layer-based TwoLayerNet and MultiLayerNet (common/multi_layer_net.py).
  * @example
  * // Linear regression y = 2x with PyTorch's MSELoss as the last layer.
+ * const config = { kind: 'simple', inputSize: 1, hiddenSizes: [], outputSize: 1, activation: 'relu', weightDecay: 0, dropout: 0, dtype: 'float64' } as const;
  * const net = new LayeredNet([new Affine(tensor([[2]]), tensor([0]))], config, new LossAdapter(new MSELoss()));
- * net.loss(tensor([[1], [2]]), tensor([[2], [5]]));  // 0.5 (= (0² + 1²) / 2)
+ * net.loss(tensor([[1], [2]]), tensor([[2], [5]])); // → 0.5
+ * // = (0² + 1²) / 2
  */
 export class LayeredNet implements Network {
   readonly params: Params = {};

@@ -11,7 +11,7 @@ export class ModelError extends Error {
 
 /**
  * `value` when it is a positive integer, else a ModelError naming the size.
- * @example checkSize('TwoLayerNet', 'hiddenSize', 1.5)  // ModelError: TwoLayerNet: hiddenSize must be a positive integer, got 1.5
+ * @example checkSize('TwoLayerNet', 'hiddenSize', 1.5); // → throws ModelError: TwoLayerNet: hiddenSize must be a positive integer, got 1.5
  */
 export function checkSize(where: string, name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) {

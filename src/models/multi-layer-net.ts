@@ -42,7 +42,8 @@ export interface MultiLayerNetOptions {
  * Book: MultiLayerNet and MultiLayerNetExtend (common/multi_layer_net*.py, ch06 §6.2–6.4).
  * @example
  * const net = new MultiLayerNet({ inputSize: 784, hiddenSizes: [100, 100], outputSize: 10, weightDecay: 0.1 });
- * net.gradient(x, t).grads.W1.shape;  // [784, 100]
+ * const x = zeros([2, 784]);
+ * net.gradient(x, [3, 1]).grads.W1.shape; // → [784, 100]
  */
 export class MultiLayerNet extends LayeredNet {
   constructor(options: MultiLayerNetOptions) {

@@ -27,7 +27,7 @@ export interface AccuracyBuffers {
  * The fraction of rows whose argmax score equals the label (index or one-hot), reusing `buffers`.
  * Shapes: scores (N, C), t (N) or (N, C) → a number in [0, 1].
  * Book: accuracy in TwoLayerNet (np.sum(y == t) / x.shape[0]).
- * @example accuracyOf(tensor([[0.1, 0.9], [0.8, 0.2]]), [1, 1], {}, 'demo')  // 0.5
+ * @example accuracyOf(tensor([[0.1, 0.9], [0.8, 0.2]]), [1, 1], {}, 'demo'); // → 0.5
  */
 export function accuracyOf(
   scores: Tensor,
@@ -55,7 +55,7 @@ export function accuracyOf(
  * w ± 1e-4 keeps only a few significant bits of the step and the loss's rounding (≈1e-7 relative)
  * divided by 2h would swamp small gradients.
  * Shapes: each gradient like its parameter. Book: numerical_gradient(loss_W, self.params[key]) for each key.
- * @example numericalGradients(() => net.loss(x, t), net.params).W1.shape  // net.params.W1.shape
+ * @example numericalGradients(() => net.loss(x, t), net.params).W1.shape // net.params.W1.shape (not run: needs a network and a batch)
  */
 export function numericalGradients(loss: () => number, params: Params): Params {
   const grads: Params = {};

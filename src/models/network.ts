@@ -27,7 +27,7 @@ export interface NetworkConfig {
  * Book: the predict / loss / accuracy / numerical_gradient / gradient methods of TwoLayerNet.
  * @example
  * const { loss, grads } = net.gradient(xBatch, tBatch);
- * optimizer.update(net.params, grads);
+ * optimizer.update(net.params, grads); // not run: one step of a training loop
  */
 export interface Network {
   readonly params: Params;

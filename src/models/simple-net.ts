@@ -34,8 +34,8 @@ function simpleConfig(W: Tensor): LayeredNet['config'] {
  * Shapes: x (N, D) or (D), W (D, C) → scores (N, C) or (C). Book: simpleNet (ch04 §4.4.2, gradient_simplenet.py).
  * @example
  * const net = new SimpleNet(tensor([[0.47355232, 0.9977393, 0.84668094], [0.85557411, 0.03563661, 0.69422093]]));
- * net.predict(tensor([0.6, 0.9])).toArray();   // [1.054148091, 0.630716529, 1.132807401]
- * net.loss(tensor([0.6, 0.9]), [0, 0, 1]);     // 0.9280682857864075
+ * net.predict(tensor([0.6, 0.9])).toArray(); // → [1.054148091, 0.630716529, 1.132807401]
+ * net.loss(tensor([0.6, 0.9]), [0, 0, 1]); // → 0.9280682857864075
  */
 export class SimpleNet extends LayeredNet {
   readonly W: Tensor;

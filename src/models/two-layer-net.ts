@@ -42,8 +42,11 @@ export interface TwoLayerNetOptions {
  * Book: TwoLayerNet (ch04 §4.5 two_layer_net.py with sigmoid; ch05 §5.7 with layers and ReLU).
  * @example
  * const net = new TwoLayerNet(784, 50, 10, { rng: createRng(0) });
- * const { loss, grads } = net.gradient(xBatch, tBatch);
- * for (const key in grads) axpyInPlace(net.params[key], -0.1, grads[key]);  // one SGD step
+ * const xBatch = zeros([2, 784]);
+ * const { loss, grads } = net.gradient(xBatch, [3, 1]);
+ * for (const key in grads) axpyInPlace(net.params[key], -0.1, grads[key]); // one SGD step
+ * // All-zero inputs give uniform scores: −log(0.1 + 1e-7).
+ * loss; // → 2.3025841
  */
 export class TwoLayerNet extends LayeredNet {
   readonly #numerical?: TwoLayerNumericalGradient;

@@ -50,9 +50,10 @@ export interface GradientDescentResult {
  * const f = (x: Tensor) => x.data[0] * x.data[0] + x.data[1] * x.data[1]; // function_2
  * gradientDescent(f, [-3, 4], { lr: 0.1, stepNum: 100 }).x.toArray();
  * // [-6.111107928998789e-10, 8.148143905314271e-10]
- * gradientDescent(f, [-3, 4], { lr: 0.1, stepNum: 1000, tolerance: 1e-6 }).steps; // 73
+ * gradientDescent(f, [-3, 4], { lr: 0.1, stepNum: 1000, tolerance: 1e-6 }).steps; // → 73
  * const saddle = (x: Tensor) => x.data[0] ** 2 - x.data[1] ** 2;
- * gradientDescent(saddle, [-3, 0], { lr: 0.1, stepNum: 50 }).x.data[1]; // 0 (stuck on the ridge)
+ * gradientDescent(saddle, [-3, 0], { lr: 0.1, stepNum: 50 }).x.data[1]; // → 0
+ * // stuck on the ridge
  */
 export function gradientDescent(
   f: (x: Tensor) => number,

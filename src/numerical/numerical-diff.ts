@@ -20,7 +20,7 @@ export interface NumericalDiffOptions {
  * Shapes: x a number → a number. Book: numerical_diff (ch04 §4.3). With h = 1e-50 the step
  * vanishes in floating point (x + h == x) and the result is 0: that is why h = 1e-4. In float32
  * (`float32: true`) 1e-50 itself rounds to 0 and the quotient is 0/0 = NaN.
- * @example numericalDiff((x) => 0.01 * x ** 2 + 0.1 * x, 5)  // 0.1999999999990898
+ * @example numericalDiff((x) => 0.01 * x ** 2 + 0.1 * x, 5); // → 0.1999999999990898
  */
 export function numericalDiff(
   f: (x: number) => number,

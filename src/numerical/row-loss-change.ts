@@ -80,7 +80,7 @@ export function rowLossChange(
  * cₘ = Σₖ Eₖ·wₖᵐ / m! (m = 0..6), exact to rounding while |d·wₖ| < 2⁻⁷ for every k. With it, each
  * perturbed denominator costs 7 terms instead of C exponentials.
  * Shapes: E and w hold the row at offsets e and wo, C numbers each; out (≥ 7).
- * @example expSeries(Float64Array.of(1, 1), 0, Float64Array.of(1, -1), 0, 2, new Float64Array(7))  // [2, 0, 1, 0, 1/12, 0, 1/360]
+ * @example expSeries(Float64Array.of(1, 1), 0, Float64Array.of(1, -1), 0, 2, new Float64Array(7)); // → [2, 0, 1, 0, 1/12, 0, 1/360]
  */
 export function expSeries(
   E: Float64Array,
@@ -105,7 +105,7 @@ export function expSeries(
 /**
  * ℓ(d₊) − ℓ(d₋) as rowLossChange computes it, with the denominator from expSeries's coefficients c
  * (the caller checks |d±·wₖ| < 2⁻⁷) and the numerator E_t·e^(d·w_t) from expNear0.
- * @example rowLossChangeSeries(expSeries(E, e, w, wo, C, c), E[e + t], w[wo + t], 1e-4, -1e-4)
+ * @example rowLossChangeSeries(expSeries(E, e, w, wo, C, c), E[e + t], w[wo + t], 1e-4, -1e-4) // not run: inside the structured sweep
  */
 export function rowLossChangeSeries(
   c: Float64Array,
@@ -123,7 +123,7 @@ export function rowLossChangeSeries(
  * ℓ(W2[j,k] + h) − ℓ(W2[j,k] − h) for every class k of a row, when only s[k] moves (by ±u = ±h·a):
  * Eₖ becomes Eₖ·e^(±u); `rest[k]` = Σ over the other classes (summed directly by the caller,
  * since S − Eₖ would cancel when Eₖ dominates). Adds each change to g[go + k].
- * @example addScoreChanges(E, e, C, t, rest, 1e-4, g, 0)
+ * @example addScoreChanges(E, e, C, t, rest, 1e-4, g, 0) // not run: inside the structured sweep
  */
 export function addScoreChanges(
   E: Float64Array,

@@ -10,7 +10,7 @@
  * Shapes: a number → a number. Book: the activation inside numerical_gradient's loss (ch04 §4.5).
  * @example
  * const relu: ScalarActivation = { value: (v) => (v > 0 ? v : 0), slopeBound: 1, zeroAtOrBelowZero: true };
- * relu.value(-2);  // 0
+ * relu.value(-2); // → 0
  */
 export interface ScalarActivation {
   readonly value: (v: number) => number;

@@ -20,7 +20,7 @@ export interface TwoLayerWeights<T = Tensor> {
  * @example
  * const cache = new TwoLayerForwardCache();
  * cache.fill(x, net.params as TwoLayerWeights, ACTIVATIONS.relu.scalar);
- * cache.E[0] / cache.S[0];  // softmax(scores)[0, 0]
+ * cache.E[0] / cache.S[0]; // softmax(scores)[0, 0] (not run: needs a network and a batch)
  */
 export class TwoLayerForwardCache {
   rows = 0;

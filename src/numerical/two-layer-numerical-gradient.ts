@@ -31,7 +31,7 @@ import { TwoLayerForwardCache, type TwoLayerWeights } from './two-layer-forward-
  * @example
  * const numerical = new TwoLayerNumericalGradient(ACTIVATIONS.relu.scalar);
  * const grads = numerical.compute(x, labels, net.params as TwoLayerWeights);
- * grads.W1.shape;  // [784, 50]
+ * grads.W1.shape; // [784, 50] (not run: needs a network and a batch)
  */
 export class TwoLayerNumericalGradient {
   readonly #cache = new TwoLayerForwardCache();

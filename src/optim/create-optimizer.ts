@@ -59,8 +59,8 @@ export const DEFAULT_LEARNING_RATES = Object.fromEntries(
 /**
  * An optimizer by name, with `learningRate` or the table's default.
  * @example
- * createOptimizer('adam').learningRate;        // 0.001
- * createOptimizer('sgd', 0.5).learningRate;    // 0.5
+ * createOptimizer('adam').learningRate; // → 0.001
+ * createOptimizer('sgd', 0.5).learningRate; // → 0.5
  */
 export function createOptimizer(name: OptimizerName, learningRate?: number): Optimizer {
   if (typeof name !== 'string' || !Object.hasOwn(OPTIMIZERS, name)) {

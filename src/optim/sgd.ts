@@ -17,7 +17,7 @@ export interface SGDOptions {
  * @example
  * const W = tensor([1, 2]);
  * new SGD({ learningRate: 0.1 }).update({ W }, { W: tensor([10, -10]) });
- * W.toArray(); // [0, 3]
+ * W.toArray(); // → [0, 3]
  */
 export class SGD extends OptimizerBase {
   constructor(options: SGDOptions = {}) {

@@ -13,8 +13,8 @@ export interface ContourSegment {
  * `count` contour levels strictly inside (min, max): evenly spaced, or evenly spaced in log10
  * (for functions whose values span decades, such as the Rosenbrock valley).
  * @example
- * contourLevels(0, 10, 4, 'linear'); // [2, 4, 6, 8]
- * contourLevels(1, 1000, 2, 'log');  // [10, 100]
+ * contourLevels(0, 10, 4, 'linear'); // → [2, 4, 6, 8]
+ * contourLevels(1, 1000, 2, 'log'); // → [10, 100]
  */
 export function contourLevels(
   min: number,

@@ -9,7 +9,7 @@
  *
  * Shapes: y (n) → indices (m), m ≤ max(maxPoints, 4), strictly increasing.
  * @example
- * decimateMinMax([0, 5, 1, 1, 1, 9, 0, 0], 6); // [0, 1, 5, 6, 7]
+ * decimateMinMax([0, 5, 1, 1, 1, 9, 0, 0], 6); // → [0, 1, 5, 6, 7]
  */
 export function decimateMinMax(y: ArrayLike<number>, maxPoints: number): number[] {
   const n = y.length;

@@ -24,7 +24,7 @@ export interface FlatGrid {
 /**
  * Validates a grid (sizes, increasing axes, at least 2 × 2) and flattens z.
  * @example
- * flattenGrid({ x0: [0, 1], x1: [0, 1], z: [[0, 1], [1, 2]] }).z; // Float64Array [0, 1, 1, 2]
+ * flattenGrid({ x0: [0, 1], x1: [0, 1], z: [[0, 1], [1, 2]] }).z; // → [0, 1, 1, 2]
  */
 export function flattenGrid(grid: Grid2D, where: string): FlatGrid {
   const x0 = Array.from(grid.x0);

@@ -5,7 +5,7 @@ import type { FlatGrid } from './grid.js';
  * Cell edges for grid points: midpoints between neighbours, and the end points themselves at the
  * ends, so the cells tile exactly [first, last] and each grid value is the centre of its cell.
  * @example
- * cellEdges([0, 1, 3]); // [0, 0.5, 2, 3]
+ * cellEdges([0, 1, 3]); // → [0, 0.5, 2, 3]
  */
 export function cellEdges(values: readonly number[]): number[] {
   const edges = [values[0]!];
@@ -21,6 +21,7 @@ export function cellEdges(values: readonly number[]): number[] {
  * @example
  * heatmapLayer(flattenGrid({ x0: [0, 1], x1: [0, 1], z: [[0, 1], [1, 2]] }, 'demo'), 'linear', 'f');
  * // { data: { values: [{ x: 0, x2: 0.55, y: 0, y2: 0.55, z: 0 }, …] }, mark: { type: 'rect' }, … }
+ * // not run: flattenGrid is internal to the plot module
  */
 export function heatmapLayer(grid: FlatGrid, zScale: ScaleKind, title: string) {
   const ex = cellEdges(grid.x0);

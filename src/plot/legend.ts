@@ -22,7 +22,7 @@ export interface LegendSpec {
  * do not run through the labels.
  * @example
  * legendFor('bottom-right', 'stroke'); // { orient: 'bottom-right', symbolType: 'stroke', fillColor: 'white', ... }
- * legendFor('none', 'stroke');         // null
+ * legendFor('none', 'stroke'); // → null
  */
 export function legendFor(placement: LegendPlacement, symbolType: string): LegendSpec | null {
   if (placement === 'none') return null;

@@ -2,7 +2,7 @@
  * Series colours: matplotlib's tab10 cycle, so gradlab's figures look like the book's
  * (blue first, orange second).
  * @example
- * SERIES_COLORS[0]; // '#1f77b4'
+ * SERIES_COLORS[0]; // → '#1f77b4'
  */
 export const SERIES_COLORS: readonly string[] = [
   '#1f77b4',

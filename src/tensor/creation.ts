@@ -5,7 +5,7 @@ import { fmtShape, shapeSize, Tensor, type NestedArray } from './tensor.js';
 
 /**
  * Options of the tensor constructors. float64 is the default, as in NumPy.
- * @example zeros([2], { dtype: 'float32' }).dtype  // 'float32'
+ * @example zeros([2], { dtype: 'float32' }).dtype; // → 'float32'
  */
 export interface DTypeOptions {
   dtype?: DType;
@@ -14,7 +14,7 @@ export interface DTypeOptions {
 /**
  * A zero-filled tensor on the active backend. Shapes: → shape.
  * Book: np.zeros.
- * @example zeros([2, 3]).toArray()  // [[0, 0, 0], [0, 0, 0]]
+ * @example zeros([2, 3]).toArray(); // → [[0, 0, 0], [0, 0, 0]]
  */
 export function zeros(shape: readonly number[], options: DTypeOptions = {}): Tensor {
   const dtype = options.dtype ?? 'float64';
@@ -24,7 +24,7 @@ export function zeros(shape: readonly number[], options: DTypeOptions = {}): Ten
 
 /**
  * A tensor with every element equal to `value`. Shapes: → shape.
- * @example full([2], 7).toArray()  // [7, 7]
+ * @example full([2], 7).toArray(); // → [7, 7]
  */
 export function full(shape: readonly number[], value: number, options: DTypeOptions = {}): Tensor {
   const t = zeros(shape, options);
@@ -34,7 +34,7 @@ export function full(shape: readonly number[], value: number, options: DTypeOpti
 
 /**
  * A tensor of ones. Shapes: → shape. Book: np.ones.
- * @example ones([1, 2]).toArray()  // [[1, 1]]
+ * @example ones([1, 2]).toArray(); // → [[1, 1]]
  */
 export function ones(shape: readonly number[], options: DTypeOptions = {}): Tensor {
   return full(shape, 1, options);
@@ -42,7 +42,7 @@ export function ones(shape: readonly number[], options: DTypeOptions = {}): Tens
 
 /**
  * Zeros with the shape and dtype of `t`. Shapes: t → same. Book: np.zeros_like.
- * @example zerosLike(tensor([[1, 2]])).toArray()  // [[0, 0]]
+ * @example zerosLike(tensor([[1, 2]])).toArray(); // → [[0, 0]]
  */
 export function zerosLike(t: Tensor): Tensor {
   return zeros(t.shape, { dtype: t.dtype });
@@ -50,7 +50,7 @@ export function zerosLike(t: Tensor): Tensor {
 
 /**
  * A copy of `t` in new storage (writes to one do not reach the other). Shapes: t → same.
- * @example clone(tensor([1, 2])).toArray()  // [1, 2]
+ * @example clone(tensor([1, 2])).toArray(); // → [1, 2]
  */
 export function clone(t: Tensor): Tensor {
   const out = zeros(t.shape, { dtype: t.dtype });
@@ -107,7 +107,7 @@ export function rand(
 /**
  * A tensor holding a copy of `values` in row-major order with the given shape (default 1-D).
  * Shapes: values (n) → shape, with n = the product of shape.
- * @example fromArray([1, 2, 3, 4], [2, 2]).toArray()  // [[1, 2], [3, 4]]
+ * @example fromArray([1, 2, 3, 4], [2, 2]).toArray(); // → [[1, 2], [3, 4]]
  */
 export function fromArray(
   values: ArrayLike<number>,
@@ -129,7 +129,7 @@ export function fromArray(
  * entry a number (a bare number gives a 0-d tensor). A Tensor argument is returned as is, or
  * converted when another dtype is asked for.
  * Shapes: nested arrays of depth d → d dimensions. Book: np.array.
- * @example tensor([[0.6, 0.9]]).shape  // [1, 2]
+ * @example tensor([[0.6, 0.9]]).shape; // → [1, 2]
  */
 export function tensor(values: NestedArray | Tensor, options: DTypeOptions = {}): Tensor {
   if (values instanceof Tensor) {

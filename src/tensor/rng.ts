@@ -55,7 +55,7 @@ function rotl(x: number, k: number): number {
 /**
  * Creates a generator from an integer seed (any safe integer; the same seed gives the same stream).
  * Book: np.random.seed(seed), but local to one generator instead of global.
- * @example createRng(7).int(10) === createRng(7).int(10)  // true
+ * @example createRng(7).int(10) === createRng(7).int(10); // → true
  */
 export function createRng(seed: number): Rng {
   if (!Number.isSafeInteger(seed)) {

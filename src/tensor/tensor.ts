@@ -20,9 +20,9 @@ export type NestedArray = number | NestedArray[];
  * Book: the NumPy ndarray. Shapes: any, e.g. (N, D) for a batch of N inputs of size D.
  * @example
  * const x = tensor([[1, 2, 3], [4, 5, 6]]);
- * x.shape;      // [2, 3]
- * x.dtype;      // 'float64'
- * x.toArray();  // [[1, 2, 3], [4, 5, 6]]
+ * x.shape; // → [2, 3]
+ * x.dtype; // → 'float64'
+ * x.toArray(); // → [[1, 2, 3], [4, 5, 6]]
  */
 export class Tensor {
   readonly shape: readonly number[];
@@ -132,7 +132,7 @@ export class Tensor {
 /**
  * The number of elements of a shape: Πᵢ shape[i] (1 for the empty shape of a scalar). Every
  * dimension must be an integer ≥ 0, or it throws naming the axis.
- * @example shapeSize([2, 3])  // 6
+ * @example shapeSize([2, 3]); // → 6
  */
 export function shapeSize(shape: readonly number[]): number {
   let n = 1;
@@ -158,7 +158,7 @@ export function fmtShape(shape: readonly number[]): string {
 
 /**
  * True when two shapes are equal, dimension by dimension.
- * @example sameShape([2, 3], [2, 3])  // true
+ * @example sameShape([2, 3], [2, 3]); // → true
  */
 export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
@@ -169,6 +169,8 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
 /**
  * Tensors by name: a model's parameters or their gradients, by the book's names W1, b1, W2, b2, …
  * (optimizers update them in place).
- * @example const { W1, b1 } = net.params;
+ * @example
+ * const { W1, b1 } = new TwoLayerNet(4, 3, 2).params;
+ * [W1.shape, b1.shape]; // → [[4, 3], [3]]
  */
 export type Params = Record<string, Tensor>;

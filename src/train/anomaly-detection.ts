@@ -21,7 +21,7 @@ function hasLayers(network: Network): network is LayeredNetwork {
  * `where` supplies the iteration and learning rate for the message. Returns false when the
  * network does not expose its layers (the per-step loss/gradient/parameter checks still run).
  * @example
- * detectAnomalies(run.network, () => ({ iteration: run.iteration + 1, learningRate: opt.learningRate }));
+ * detectAnomalies(run.network, () => ({ iteration: run.iteration + 1, learningRate: opt.learningRate })); // not run: needs a training run
  */
 export function detectAnomalies(
   network: Network,

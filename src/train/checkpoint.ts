@@ -43,7 +43,7 @@ export function floatSafetensor(shape: readonly number[], data: FloatArray): Saf
  * records as JSON strings in `__metadata__`. One file, so one atomic rename saves all of it.
  * `extra` holds the caller's own strings (where the data came from, say), read back as `extra`.
  * @example
- * writeFileAtomic('runs/a/checkpoint.safetensors', encodeCheckpoint(captureTrainState(run), net.config));
+ * writeFileAtomic('runs/a/checkpoint.safetensors', encodeCheckpoint(captureTrainState(run), net.config)); // not run: writes a file
  */
 export function encodeCheckpoint(
   state: TrainState,
@@ -94,7 +94,7 @@ export interface DecodedCheckpoint {
  * Reads a checkpoint written by encodeCheckpoint, checking its format and every field.
  * Throws CheckpointError (or SafetensorsError for a malformed file) naming `source`.
  * @example
- * const { state, config } = decodeCheckpoint(readFileBytes(path), path);
+ * const { state, config } = decodeCheckpoint(readFileBytes(path), path); // not run: reads a file
  */
 export function decodeCheckpoint(bytes: Uint8Array, source: string): DecodedCheckpoint {
   const { tensors, metadata } = decodeSafetensors(bytes, source);

@@ -14,7 +14,7 @@ import type { Tensor } from '../tensor/tensor.js';
  * Shapes: data set rows (N, features) → accuracy in [0, 1], or a mean loss.
  * Book: TwoLayerNet.accuracy(x_train, t_train) in train_neuralnet.py (one pass over all of x).
  * @example
- * new Evaluator(1000, 'float32').accuracy(network, test); // e.g. 0.9712
+ * new Evaluator(1000, 'float32').accuracy(network, test); // e.g. 0.9712 (not run: needs a network and MNIST)
  */
 export class Evaluator {
   readonly #buffers = new Map<string, { x: Tensor; t: BatchTargets }>();

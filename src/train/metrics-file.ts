@@ -28,7 +28,7 @@ export interface MetricsFile {
 /**
  * metrics.json text (two-space indent, the loss array on one line so the file stays readable).
  * @example
- * writeFileAtomic('runs/a/metrics.json', metricsJson(metrics));
+ * writeFileAtomic('runs/a/metrics.json', metricsJson(metrics)); // not run: writes a file
  */
 export function metricsJson(metrics: MetricsFile): string {
   const placeholder = '"__LOSS__"';
@@ -47,7 +47,7 @@ function cell(v: number | null | undefined): string {
  * test_loss,validation_loss (the last three: mean loss per row of each whole set).
  * @example
  * metricsCsv({ loss: [2.3, 2.1], epochs: [{ epoch: 0, iteration: 0, … }] });
- * // 'iteration,loss,epoch,…\n0,,0,0.1,0.1,,,,\n1,2.3,,,,,,,\n2,2.1,,,,,,,\n'
+ * // 'iteration,loss,epoch,…\n0,,0,0.1,0.1,,,,\n1,2.3,,,,,,,\n2,2.1,,,,,,,\n' (not run: abridged)
  */
 export function metricsCsv(history: TrainHistory): string {
   const byIteration = new Map(history.epochs.map((e) => [e.iteration, e]));

@@ -34,7 +34,7 @@ export class ModelFileError extends Error {
  * `__metadata__.config`, so `safetensors.safe_open` or `safetensors.torch.load_file` read it.
  * `extra` adds the caller's metadata strings (a CSV model's feature names and scaling, say).
  * @example
- * writeFileAtomic('runs/a/model.safetensors', encodeModel(network));
+ * writeFileAtomic('runs/a/model.safetensors', encodeModel(network)); // not run: writes a file
  */
 export function encodeModel(
   network: Network,
@@ -99,7 +99,7 @@ export interface LoadModelOptions {
  * `options.activation` (or the metadata gradlab's export wrote). Throws ModelFileError,
  * StateDictError or SafetensorsError naming the file.
  * @example
- * const network = loadModel(readFileBytes('runs/a/model.safetensors'), 'runs/a/model.safetensors');
+ * const network = loadModel(readFileBytes('runs/a/model.safetensors'), 'runs/a/model.safetensors'); // not run: reads a file
  * const fromTorch = loadModel(bytes, 'torch.safetensors', { activation: 'relu' });
  */
 export function loadModel(

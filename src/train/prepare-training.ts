@@ -34,7 +34,7 @@ export interface PrepareExtras {
  * (ImageDatasetError: lengths, labels < classes, same image size) and wrapped by imageDataset.
  * @example
  * const run = prepareTraining(resolveTrainOptions({}), { train, test });
- * for (const event of trainSteps(run)) { … }
+ * for (const event of trainSteps(run)) { … } // not run: needs MNIST
  */
 export function prepareTraining(
   options: TrainOptions,

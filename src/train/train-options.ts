@@ -94,8 +94,8 @@ function oneOf<T extends string>(option: string, v: string, allowed: readonly T[
  * training-set size is known (see iterationsPerEpoch).
  * Book: train_neuralnet.py (784-50-10, SGD lr 0.1, batch 100, 10,000 iterations).
  * @example
- * resolveTrainOptions({}).learningRate;                        // 0.1
- * resolveTrainOptions({ optimizer: 'adam' }).learningRate;     // 0.001
+ * resolveTrainOptions({}).learningRate; // → 0.1
+ * resolveTrainOptions({ optimizer: 'adam' }).learningRate; // → 0.001
  */
 export function resolveTrainOptions(input: TrainOptionsInput): TrainOptions {
   const model = oneOf('model', input.model ?? BOOK_DEFAULTS.model, TRAINABLE_NETWORK_KINDS);
@@ -163,7 +163,7 @@ export function resolveTrainOptions(input: TrainOptionsInput): TrainOptions {
  * never depend on a float `%` as in the book's `i % iter_per_epoch`).
  * Book: iter_per_epoch = max(train_size / batch_size, 1) in train_neuralnet.py.
  * @example
- * iterationsPerEpoch(60000, 100); // 600
+ * iterationsPerEpoch(60000, 100); // → 600
  */
 export function iterationsPerEpoch(trainCount: number, batchSize: number): number {
   return Math.max(Math.floor(trainCount / batchSize), 1);
@@ -172,7 +172,7 @@ export function iterationsPerEpoch(trainCount: number, batchSize: number): numbe
 /**
  * The run length in iterations: `iterations`, or epochs × iterationsPerEpoch.
  * @example
- * totalIterations(resolveTrainOptions({ epochs: 2 }), 60000); // 1200
+ * totalIterations(resolveTrainOptions({ epochs: 2 }), 60000); // → 1200
  */
 export function totalIterations(options: TrainOptions, trainCount: number): number {
   return (

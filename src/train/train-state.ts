@@ -30,7 +30,7 @@ export interface TrainState {
 /**
  * A snapshot of a run (copies: later steps do not change it).
  * @example
- * const state = captureTrainState(run); // e.g. on Ctrl-C, then encodeCheckpoint(state, …)
+ * const state = captureTrainState(run); // e.g. on Ctrl-C, then encodeCheckpoint(state, …) (not run: needs a training run)
  */
 export function captureTrainState(run: TrainingRun): TrainState {
   const params: Record<string, SavedTensor> = {};
@@ -53,7 +53,7 @@ export function captureTrainState(run: TrainingRun): TrainState {
  * the layers keep seeing them). Throws a RangeError naming the first parameter that does not fit.
  * @example
  * const run = prepareTraining(state.options, data);
- * restoreTrainState(run, state); // trainSteps(run) now continues at state.iteration
+ * restoreTrainState(run, state); // trainSteps(run) now continues at state.iteration (not run: needs a checkpoint)
  */
 export function restoreTrainState(run: TrainingRun, state: TrainState): void {
   const params = run.network.params;

@@ -45,7 +45,7 @@ export interface TrainResult {
  * Book: train_neuralnet.py (ch04 and ch05).
  * @example
  * for (const e of trainSteps(run)) {
- *   if (e.type === 'epoch') console.log(e.epoch, e.trainAccuracy, e.testAccuracy);
+ *   if (e.type === 'epoch') console.log(e.epoch, e.trainAccuracy, e.testAccuracy); // not run: needs MNIST
  * }
  */
 export function* trainSteps(run: TrainingRun): Generator<TrainEvent, TrainResult, void> {
@@ -73,7 +73,7 @@ function finalAccuracy(run: TrainingRun): FinalAccuracy {
 /**
  * Runs a training run to the end and returns its result (trainSteps without the events).
  * @example
- * const { final } = train(prepareTraining(options, data)); // final.testAccuracy ≈ 0.97
+ * const { final } = train(prepareTraining(options, data)); // final.testAccuracy ≈ 0.97 (not run: trains on MNIST)
  */
 export function train(run: TrainingRun, onEvent?: (event: TrainEvent) => void): TrainResult {
   const steps = trainSteps(run);

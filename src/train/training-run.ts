@@ -44,7 +44,7 @@ export interface TrainingSetup {
  * Book: the body of train_neuralnet.py, one call of step() per loop iteration.
  * @example
  * const run = prepareTraining(resolveTrainOptions({ iterations: 10 }), { train, test });
- * run.step(); // the batch loss, e.g. 2.30; run.iteration is now 1
+ * run.step(); // the batch loss, e.g. 2.30; run.iteration is now 1 (not run: needs MNIST)
  */
 export class TrainingRun {
   readonly network: Network;

@@ -8,8 +8,9 @@ import { AllocationError, formatByteSize } from '../allocation-error.js';
  * memory. Memory grows (by at least half again) when nothing fits; every growth detaches the
  * old ArrayBuffer, so views must be re-created: `generation` counts growths.
  * @example
- * const heap = new WasmHeap(memory, 1024);
- * const p = heap.alloc(400);   // a 16-byte-aligned offset, zero-filled
+ * const heap = new WasmHeap(new WebAssembly.Memory({ initial: 1 }), 1024);
+ * const p = heap.alloc(400); // a 16-byte-aligned offset, zero-filled
+ * p % 16; // → 0
  * heap.free(p, 400);
  */
 export class WasmHeap {

@@ -15,7 +15,7 @@ let counter = 0;
  * A file that could not be written. `path` is the target (not the temporary file); `cause` holds
  * the underlying Node error (its `code`, e.g. ENOENT, EACCES, ENOSPC, says why).
  * @example
- * try { writeFileAtomic('/no/such/dir/x', 'a'); } catch (e) { (e as FileWriteError).path; } // '/no/such/dir/x'
+ * try { writeFileAtomic('/no/such/dir/x', 'a'); } catch (e) { (e as FileWriteError).path; } // is '/no/such/dir/x'
  */
 export class FileWriteError extends Error {
   override readonly name = 'FileWriteError';
@@ -65,7 +65,7 @@ function fsyncDirectory(dir: string): void {
  * On any error the temporary file is removed, the target is left untouched, and a
  * FileWriteError naming the target is thrown.
  * @example
- * writeFileAtomic('runs/model.safetensors', encodeSafetensors(params));
+ * writeFileAtomic('runs/model.safetensors', encodeSafetensors(params)); // not run: writes a file
  */
 export function writeFileAtomic(path: string, contents: Uint8Array | string): void {
   const bytes = typeof contents === 'string' ? new TextEncoder().encode(contents) : contents;
@@ -109,7 +109,7 @@ function isRunning(pid: number): boolean {
  * kept, so a concurrent writer is never disturbed. Returns the names removed. A missing or
  * unreadable folder removes nothing.
  * @example
- * removeStaleTempFiles('runs/a'); // ['.checkpoint.safetensors.4242.7.m1x2y3.tmp']
+ * removeStaleTempFiles('runs/a'); // ['.checkpoint.safetensors.4242.7.m1x2y3.tmp'] (not run: needs a run folder)
  */
 export function removeStaleTempFiles(dir: string): string[] {
   let names: string[];

@@ -20,7 +20,7 @@ export interface LoadedDataset {
 /**
  * A dataset that cannot be found or whose files disagree with each other.
  * @example
- * try { loadDataset('/nowhere'); } catch (e) { (e as DatasetError).dataset; } // '/nowhere'
+ * try { loadDataset('/nowhere'); } catch (e) { (e as DatasetError).dataset; } // is '/nowhere'
  */
 export class DatasetError extends Error {
   override readonly name = 'DatasetError';
@@ -41,7 +41,7 @@ const CLASSES = 10;
  * (also spelled train-images.idx3-ubyte, test- instead of t10k-, each optionally .gz).
  * Book: dataset/mnist.py load_mnist (normalisation and one-hot happen later, per batch).
  * @example
- * const { train, test } = loadDataset('mnist'); // train.count 60000, test.count 10000
+ * const { train, test } = loadDataset('mnist'); // train.count 60000, test.count 10000 (not run: reads MNIST)
  */
 export function loadDataset(name: 'mnist' | 'fashion-mnist' | (string & {})): LoadedDataset {
   const dir = datasetDir(name);

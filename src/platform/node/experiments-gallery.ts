@@ -51,6 +51,7 @@ export interface RunInfo {
  * @example
  * await writeExperimentRun('runs/experiments/numerical-diff', numericalDiffExperiment, result, info);
  * // runs/experiments/numerical-diff/{tangents.svg, tangents.png, error-vs-h.svg, …, summary.json}
+ * // not run: writes a run folder
  */
 export async function writeExperimentRun(
   dir: string,
@@ -134,7 +135,7 @@ export function readExperimentRecords(
  * chapter and section), its key numbers, size, seed and runtime. Images are linked by relative
  * path (PNG, each a link to its SVG), so the folder can be moved or served as it is.
  * @example
- * await writeGallery('runs/experiments', records); // 'runs/experiments/index.html'
+ * await writeGallery('runs/experiments', records); // 'runs/experiments/index.html' (not run: writes files)
  */
 export async function writeGallery(
   root: string,

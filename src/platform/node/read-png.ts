@@ -12,7 +12,7 @@ const IDAT = 0x49444154;
 /**
  * A file that is not a PNG, is corrupt, or declares an image too large to decode.
  * @example
- * try { decodePng(new Uint8Array(4), 'digit.png'); } catch (e) { e instanceof PngFormatError; } // true
+ * try { decodePng(new Uint8Array(4), 'digit.png'); } catch (e) { e instanceof PngFormatError; } // is true
  */
 export class PngFormatError extends Error {
   override readonly name = 'PngFormatError';
@@ -93,7 +93,7 @@ function precheck(bytes: Uint8Array, source: string, maxPixels: number): void {
  * bad compressed data), or larger than maxPixels.
  * Shapes: -> data (height · width · 4).
  * @example
- * decodePng(readFileSync('digit.png'), 'digit.png'); // { width, height, channels: 4, data }
+ * decodePng(readFileSync('digit.png'), 'digit.png'); // { width, height, channels: 4, data } (not run: needs a PNG)
  */
 export function decodePng(
   bytes: Uint8Array,
@@ -115,7 +115,7 @@ export function decodePng(
  * PngFormatError for anything that is not a decodable PNG.
  * @example
  * const img = readPng('digit.png');
- * preprocessDigit(img); // 28×28 MNIST-style bytes
+ * preprocessDigit(img); // 28×28 MNIST-style bytes (not run: needs a PNG)
  */
 export function readPng(path: string, maxPixels = DEFAULT_MAX_PIXELS): RgbaImage {
   return decodePng(readFileBytes(path, { gunzip: false }), path, maxPixels);

@@ -39,7 +39,7 @@ function offlineLoader(refused: string[]): vega.Loader {
  * @throws ChartRenderError if Vega reports any other error.
  * @example
  * const svg = await renderSvg(lossChart([0, 1, 2], [2.3, 1.1, 0.6]));
- * svg.startsWith('<svg'); // true
+ * svg.startsWith('<svg'); // → true
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const refused: string[] = [];
@@ -124,8 +124,9 @@ export function findChartFonts(): string[] {
  * Fonts: the given files, else a known system font file; with none of those, resvg scans the
  * system fonts (slower, and text is missing if there are none at all).
  * @example
+ * const svg = await renderSvg(lossChart([0, 1, 2], [2.3, 1.1, 0.6]));
  * const png = svgToPng(svg, { width: 960 });
- * png.subarray(0, 4); // Uint8Array [0x89, 0x50, 0x4e, 0x47]
+ * png.subarray(0, 4); // → Uint8Array.of(0x89, 0x50, 0x4e, 0x47)
  */
 export function svgToPng(svg: string, options: PngOptions = {}): Uint8Array {
   const fontFiles = options.fontFiles ? [...options.fontFiles] : findChartFonts();
@@ -152,6 +153,7 @@ export function svgToPng(svg: string, options: PngOptions = {}): Uint8Array {
  * @example
  * await writeChart(accuracyChart(epochs, trainAcc, testAcc), 'runs/mnist/accuracy');
  * // { svg: 'runs/mnist/accuracy.svg', png: 'runs/mnist/accuracy.png' }
+ * // not run: writes files
  */
 export async function writeChart(
   spec: TopLevelSpec,

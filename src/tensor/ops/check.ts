@@ -4,7 +4,7 @@ import { fmtShape, sameShape, type Tensor } from '../tensor.js';
 
 /**
  * Throws a RangeError unless a and b have the same shape; the message names the op and both shapes.
- * @example assertSameShape('add', zeros([2]), zeros([3]))  // RangeError: add: shape mismatch, (2,) vs (3,)
+ * @example assertSameShape('add', zeros([2]), zeros([3])); // → throws RangeError: add: shape mismatch, (2,) vs (3,)
  */
 export function assertSameShape(op: string, a: Tensor, b: Tensor): void {
   if (!sameShape(a.shape, b.shape)) {
@@ -14,7 +14,7 @@ export function assertSameShape(op: string, a: Tensor, b: Tensor): void {
 
 /**
  * Throws a TypeError unless every tensor has the dtype of the first, naming both dtypes.
- * @example assertSameDType('matmul', a, b)  // TypeError: matmul: dtype mismatch, float64 vs float32 (…)
+ * @example assertSameDType('matmul', zeros([1]), zeros([1], { dtype: 'float32' })); // → throws TypeError
  */
 export function assertSameDType(op: string, ...ts: Tensor[]): void {
   for (const t of ts) {
@@ -28,7 +28,7 @@ export function assertSameDType(op: string, ...ts: Tensor[]): void {
 
 /**
  * Throws a RangeError unless t has `ndim` dimensions.
- * @example assertNDim('sumAxis0', zeros([3]), 2)  // RangeError: sumAxis0: expected a 2-D input, got shape (3,)
+ * @example assertNDim('sumAxis0', zeros([3]), 2); // → throws RangeError: sumAxis0: expected a 2-D input, got shape (3,)
  */
 export function assertNDim(op: string, t: Tensor, ndim: number, what = 'input'): void {
   if (t.ndim !== ndim) {
@@ -39,7 +39,7 @@ export function assertNDim(op: string, t: Tensor, ndim: number, what = 'input'):
 /**
  * Rows and columns of a 1-D (one row) or 2-D tensor, for the row-wise ops (softmax, argmax).
  * Shapes: (C) → [1, C]; (N, C) → [N, C]; anything else throws naming the op and the shape.
- * @example rowsCols('softmax', zeros([4, 10]))  // [4, 10]
+ * @example rowsCols('softmax', zeros([4, 10])); // → [4, 10]
  */
 export function rowsCols(op: string, x: Tensor): [number, number] {
   if (x.ndim === 1) return [1, x.shape[0]];
@@ -93,7 +93,7 @@ export function outFor(
 /**
  * A buffer of the given shape and dtype: `previous` when it already fits, else a new tensor.
  * Layers keep their outputs and gradients this way, so a training step with fixed shapes allocates nothing.
- * @example this.#out = relu(x, reuse(this.#out, x.shape, x.dtype));
+ * @example this.#out = relu(x, reuse(this.#out, x.shape, x.dtype)); // not run: inside a layer's forward
  */
 export function reuse(
   previous: Tensor | undefined,

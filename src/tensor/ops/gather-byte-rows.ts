@@ -15,7 +15,10 @@ const copies = new WeakMap<Uint8Array, { backend: Backend; bytes: ByteStorage }>
  * dtype, so the numbers are identical whichever path runs.
  * Shapes: src (rows·cols) bytes, indices (≥ count), out (≥ count, cols).
  * @example
- * gatherByteRows(images, 784, Int32Array.of(3, 1), 2, 255, x); // x rows 0, 1 = images 3, 1
+ * const images = Uint8Array.of(0, 255, 51, 102); // four one-pixel images
+ * const x = zeros([2, 1]);
+ * gatherByteRows(images, 1, Int32Array.of(3, 1), 2, 255, x);
+ * x.toArray(); // → [[0.4], [1]]
  */
 export function gatherByteRows(
   src: Uint8Array,

@@ -5,7 +5,7 @@ import { assertSameDType, assertSameShape } from './check.js';
 /**
  * y ← y + α·x, in place (the SGD update W ← W − lr·dW is axpyInPlace(W, −lr, dW)).
  * Shapes: y (*), x (*) the same shape and dtype → y. Book: W -= lr * dW.
- * @example axpyInPlace(tensor([1, 2]), -0.5, tensor([2, 2])).toArray()  // [0, 1]
+ * @example axpyInPlace(tensor([1, 2]), -0.5, tensor([2, 2])).toArray(); // → [0, 1]
  */
 export function axpyInPlace(y: Tensor, alpha: number, x: Tensor): Tensor {
   assertSameShape('axpyInPlace', y, x);
@@ -32,7 +32,7 @@ export function fillInPlace(x: Tensor, value: number): Tensor {
 
 /**
  * dst ← src, in place. Shapes: src (*), dst (*) the same shape and dtype → dst.
- * @example copyInto(tensor([7, 8]), zeros([2])).toArray()  // [7, 8]
+ * @example copyInto(tensor([7, 8]), zeros([2])).toArray(); // → [7, 8]
  */
 export function copyInto(src: Tensor, dst: Tensor): Tensor {
   assertSameShape('copyInto', src, dst);

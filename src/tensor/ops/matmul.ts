@@ -18,7 +18,7 @@ export interface MatmulOptions {
  * Matrix product of 2-D tensors, with transposed variants computed without copying:
  *   out = op(a)·op(b),  op(a) (M, K), op(b) (K, N), out (M, N).
  * Book: np.dot(x, W). Affine uses a·b forward, aᵀ·b for dW = xᵀ·dout and a·bᵀ for dx = dout·Wᵀ.
- * @example matmul(tensor([[1, 2]]), tensor([[3], [4]])).toArray()  // [[11]]
+ * @example matmul(tensor([[1, 2]]), tensor([[3], [4]])).toArray(); // → [[11]]
  */
 export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tensor {
   const { transA = false, transB = false } = options;

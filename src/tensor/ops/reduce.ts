@@ -5,7 +5,7 @@ import { assertNDim, outFor, rowsCols } from './check.js';
 /**
  * The sum of all elements, Σᵢ xᵢ, accumulated in float64 whatever the dtype. Shapes: any → a number.
  * Book: np.sum(x).
- * @example sum(tensor([[1, 2], [3, 4]]))  // 10
+ * @example sum(tensor([[1, 2], [3, 4]])); // → 10
  */
 export function sum(x: Tensor): number {
   return getBackend().sum(x.storage);
@@ -14,7 +14,7 @@ export function sum(x: Tensor): number {
 /**
  * The mean of all elements, (1/n) Σᵢ xᵢ (NaN for an empty tensor). Shapes: any → a number.
  * Book: np.mean(x).
- * @example mean(tensor([1, 2, 3, 6]))  // 3
+ * @example mean(tensor([1, 2, 3, 6])); // → 3
  */
 export function mean(x: Tensor): number {
   return sum(x) / x.size;
@@ -23,7 +23,7 @@ export function mean(x: Tensor): number {
 /**
  * Column sums of a 2-D tensor: out[c] = Σ_r x[r, c]. Shapes: x (N, M) → (M).
  * Book: np.sum(dout, axis=0), Affine's db.
- * @example sumAxis0(tensor([[1, 2], [3, 4]])).toArray()  // [4, 6]
+ * @example sumAxis0(tensor([[1, 2], [3, 4]])).toArray(); // → [4, 6]
  */
 export function sumAxis0(x: Tensor, out?: Tensor): Tensor {
   assertNDim('sumAxis0', x, 2);
@@ -37,7 +37,7 @@ export function sumAxis0(x: Tensor, out?: Tensor): Tensor {
  * The index of the largest entry of each row (the first on ties): out[n] = argmaxₖ x[n, k].
  * `out` may be longer than N (a buffer sized for the largest batch); only N entries are written.
  * Shapes: x (N, C) → (N), or (C) → (1). Book: np.argmax(y, axis=1).
- * @example argmaxRows(tensor([[0.1, 0.8, 0.1], [0.6, 0.3, 0.1]]))  // Int32Array [1, 0]
+ * @example argmaxRows(tensor([[0.1, 0.8, 0.1], [0.6, 0.3, 0.1]])); // → [1, 0]
  */
 export function argmaxRows(x: Tensor, out?: Int32Array): Int32Array {
   const [rows, cols] = rowsCols('argmaxRows', x);

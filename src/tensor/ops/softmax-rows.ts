@@ -8,7 +8,7 @@ import { firstBadClassIndex, outFor, rowsCols } from './check.js';
  * Writes y into `y` (reused) and returns L. Labels must be class indices (toClassIndices makes
  * them from other forms); a label outside 0..C−1 throws.
  * Shapes: x (N, C) or (C), labels (N) indices, y like x. Book: SoftmaxWithLoss.forward (ch05).
- * @example softmaxCrossEntropy(tensor([[0, 0]]), Int32Array.of(1)).loss  // 0.6931469805599654
+ * @example softmaxCrossEntropy(tensor([[0, 0]]), Int32Array.of(1)).loss; // → 0.6931469805599654
  */
 export function softmaxCrossEntropy(
   x: Tensor,
@@ -25,7 +25,7 @@ export function softmaxCrossEntropy(
 /**
  * Backward of the fused softmax + cross-entropy: dx = dout·(y − onehot(t)) / N.
  * Shapes: y (N, C), labels (N), dx (N, C). Book: SoftmaxWithLoss.backward (ch05).
- * @example softmaxCrossEntropyBackward(tensor([[0.5, 0.5]]), Int32Array.of(1)).toArray()  // [[0.5, -0.5]]
+ * @example softmaxCrossEntropyBackward(tensor([[0.5, 0.5]]), Int32Array.of(1)).toArray(); // → [[0.5, -0.5]]
  */
 export function softmaxCrossEntropyBackward(
   y: Tensor,
@@ -63,7 +63,7 @@ function checkLabels(op: string, labels: Int32Array, rows: number, cols: number)
  * Row-wise softmax: y[n, k] = exp(x[n, k] − maxₖ x[n, ·]) / Σⱼ exp(x[n, j] − maxₖ x[n, ·]).
  * Subtracting the row max keeps exp from overflowing (logits of 1000 give no NaN).
  * Shapes: x (C) or (N, C) → same. Book: softmax (ch03).
- * @example softmaxRows(tensor([[1000, 1000]])).toArray()  // [[0.5, 0.5]]
+ * @example softmaxRows(tensor([[1000, 1000]])).toArray(); // → [[0.5, 0.5]]
  */
 export function softmaxRows(x: Tensor, out?: Tensor): Tensor {
   const [rows, cols] = rowsCols('softmax', x);

@@ -29,6 +29,6 @@ export const square = unaryOp('square');
 export const tanh = unaryOp('tanh');
 /**
  * The op for any unary kernel; src/functions builds relu, sigmoid and stepFunction from it.
- * @example unaryKernel('relu')(tensor([-1, 2])).toArray()  // [0, 2]
+ * @example unaryKernel('relu')(tensor([-1, 2])).toArray(); // → [0, 2]
  */
 export const unaryKernel = unaryOp;
