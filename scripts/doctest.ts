@@ -270,6 +270,12 @@ export async function runExample(ex: DocExample, n: number): Promise<void> {
   try {
     const mod = (await import(pathToFileURL(path).href)) as { run: () => Promise<void> };
     await mod.run();
+  } catch (e) {
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    throw new Error(
+      `${ex.file}:${ex.line}: the @example failed (${what}). An example runs as written, with ` +
+        "gradlab's exports and its own module's in scope; make it true, or say `// not run: why`.",
+    );
   } finally {
     setBackend(before);
   }

@@ -26,7 +26,7 @@ export type BatchTargets = Int32Array | Tensor;
  * Shapes: fillBatch writes x (≥ count, features) and t (≥ count) indices or (≥ count, width) values.
  * Book: x_train[batch_mask], t_train[batch_mask] in train_neuralnet.py.
  * @example
- * ds.fillBatch(sampler.next(), 100, x, t); // x (100, 784), t Int32Array(100)
+ * ds.fillBatch(sampler.next(), 100, x, t); // x (100, 784), t Int32Array(100) (not run: needs a dataset)
  */
 export interface Dataset {
   /** Rows. */

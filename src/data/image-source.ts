@@ -18,7 +18,7 @@ export interface ImageSource extends Dataset {
  * Book: load_mnist(normalize=True), x_train[batch_mask], t_train[batch_mask].
  * @example
  * const ds = imageDataset(loadDataset('mnist').train);
- * ds.features; // 784
+ * ds.features; // 784 (not run: reads MNIST)
  */
 export function imageDataset(images: ImageDataset): ImageSource {
   const features = images.rows * images.cols;
@@ -59,7 +59,7 @@ export function isDataset(d: Dataset | ImageDataset): d is Dataset {
 /**
  * A Dataset from either form: byte image sets are wrapped by imageDataset, Datasets pass through.
  * @example
- * asDataset(loadDataset('mnist').test).count; // 10000
+ * asDataset(loadDataset('mnist').test).count; // 10000 (not run: reads MNIST)
  */
 export function asDataset(d: Dataset | ImageDataset): Dataset {
   return isDataset(d) ? d : imageDataset(d);

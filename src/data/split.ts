@@ -56,7 +56,7 @@ export function validationIndices(
  * Splits off a random validation set (validationIndices); for an image set this draws exactly
  * what splitValidation draws, so seeded runs are unchanged.
  * @example
- * const { train, validation } = splitDataset(ds, 0.1, createRng(0)); // 54000 / 6000 for MNIST
+ * const { train, validation } = splitDataset(ds, 0.1, createRng(0)); // 54000 / 6000 for MNIST (not run: needs a dataset)
  */
 export function splitDataset(
   ds: Dataset,

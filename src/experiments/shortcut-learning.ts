@@ -55,7 +55,7 @@ export function invertImages(ds: ImageDataset): ImageDataset {
  * not the digit; a control trained with random backgrounds is unaffected by the swap. A standard
  * MNIST net also fails on inverted digits (dark ink on white paper), a distribution it never saw.
  * Book: training and test data, ch04 §4.1.2.
- * @example invertImages(ds).images[0] // 255 − ds.images[0]
+ * @example invertImages(ds).images[0] // 255 − ds.images[0] (not run: needs a dataset)
  */
 export const shortcutLearningExperiment: Experiment = {
   name: 'shortcut-learning',

@@ -16,7 +16,8 @@ const name = 'bernoulli';
  * trained with BCEWithLogitsLoss; log p(y | z) = y·z − softplus(z), computed without overflow.
  * predict gives P(y = 1) = σ(z); accuracy counts σ(z) > ½ against y over every element.
  * Shapes: output (N, D) logits, targets (N, D) or (N) of 0/1 → predict (N, D), sample (N, D).
- * Book: the seeds' Bernoulli case (seed 000: a discrete target gives the cross-entropy).
+ * Book: ch04 §4.2 read as maximum likelihood, the Bernoulli case (a discrete target gives the
+ * cross-entropy; docs/math.md §3).
  * @example bernoulliHead.logLikelihood(tensor([[0]]), [[1]])[0]  // -0.6931471805599453
  */
 export const bernoulliHead: Head = {

@@ -19,7 +19,8 @@ const EPS = 1e-6;
  * log p = −½(log 2πσ² + (y − μ)²/σ²), with σ² floored at 1e-6 as the loss does.
  * Shapes: output (N, 2D) = [μ₁ … μ_D, s₁ … s_D] per row, targets (N, D) or (N) → predict (N, D)
  * means, variance (N, D), sample (N, D).
- * Book: PyTorch's GaussianNLLLoss on the seeds' "output = parameters of the distribution".
+ * Book: PyTorch's GaussianNLLLoss, the network's output read as the parameters of the
+ * distribution (docs/math.md §3).
  * @example gaussianVarianceHead.variance?.(tensor([[3, 0]])).toArray()  // [[0.6931471805599453]]
  */
 export const gaussianVarianceHead: Head = {

@@ -7,8 +7,8 @@ const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
 /**
  * The Gaussian head with a fixed σ: the output is the mean μ of N(y | μ, σ²), trained with MSELoss,
- * since −log N(y | μ, σ²) = (y − μ)²/2σ² + ½log 2πσ² is MSE up to a scale and a constant (seeds 000,
- * 002: regression). σ only enters the likelihood, the samples and the variance, not the fit; set it
+ * since −log N(y | μ, σ²) = (y − μ)²/2σ² + ½log 2πσ² is MSE up to a scale and a constant (docs/math.md
+ * §3: regression). σ only enters the likelihood, the samples and the variance, not the fit; set it
  * to the training RMSE (fitScale) to report an honest nll. Default σ = 1.
  * Shapes: output (N, D) means, targets (N, D) or (N) → predict (N, D), sample (N, D).
  * Book: mean_squared_error (ch04 §4.2.1) read as a likelihood.

@@ -1,6 +1,6 @@
 /**
  * A bad argument to a head: an output of the wrong width, an unknown head name, a bad scale.
- * @example headFor('normal')  // HeadError: head: expected one of categorical, bernoulli, …, found 'normal'
+ * @example headFor('normal'); // → throws HeadError
  */
 export class HeadError extends Error {
   override readonly name = 'HeadError';
@@ -10,8 +10,7 @@ export class HeadError extends Error {
  * A target outside the head's support (a fractional count for poisson, a 2 for bernoulli, an
  * unknown class), with the 0-based row and column, so that a reader can name the file's line.
  * @example
- * HEADS.poisson.checkTarget(tensor([[1], [2.5]]), 1);
- * // TargetError: poisson head: target row 1, column 0: expected a count (an integer ≥ 0), found 2.5
+ * HEADS.poisson.checkTarget(tensor([[1], [2.5]]), 1); // → throws TargetError: poisson head: target row 1, column 0: expected a count (an integer ≥ 0), found 2.5
  */
 export class TargetError extends Error {
   override readonly name = 'TargetError';

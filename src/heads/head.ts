@@ -13,11 +13,12 @@ export type HeadName =
  * `size` is the number of target columns (categorical: the number of classes C).
  * Shapes: output (N, outputSize(size)); real targets (N, size) or (N) when size is 1;
  * class targets (N) indices or (N, C) one-hot.
- * Book: the seeds' maximum-likelihood reading of ch04 §4.2 (the loss is −log p(y | f_θ(x))).
+ * Book: ch04 §4.2 read as maximum likelihood (the loss is −log p(y | f_θ(x)); docs/math.md §3).
  * @example
  * const head = HEADS.gaussian;
  * const net = new MultiLayerNet({ inputSize: 1, hiddenSizes: [16], outputSize: head.outputSize(1), lastLayer: head.createLoss() });
- * head.sample(net.predict(x), createRng(0));  // (N, 1) draws from N(μ(x), σ²)
+ * head.sample(net.predict(tensor([[0.5], [1]])), createRng(0)).shape; // → [2, 1]
+ * // draws from N(μ(x), σ²), one per row
  */
 export interface Head {
   readonly name: HeadName;

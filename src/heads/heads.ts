@@ -43,10 +43,11 @@ export function headFor(name: string): Head {
 }
 
 /**
- * Draws y_new ~ p(y | output) from a trained network's output: the seeds' "θ* found → sampling".
+ * Draws y_new ~ p(y | output) from a trained network's output: once θ* is found, the model is a
+ * distribution to sample from.
  * Shapes: output (N, K) → (N) class indices for categorical, else (N, size).
- * Book: seed 002's y_new ~ P(y | f_θ*(x_new)).
- * @example sample(HEADS.gaussian, net.predict(x), createRng(0))  // one draw per row
+ * Book: y_new ~ P(y | f_θ*(x_new)), ch04 §4.2 read as maximum likelihood (docs/math.md §3).
+ * @example sample(HEADS.gaussian, net.predict(x), createRng(0)) // one draw per row (not run: needs a trained network)
  */
 export function sample(head: Head, output: Tensor, rng: Rng): Tensor {
   return head.sample(output, rng);

@@ -10,7 +10,7 @@ import { locationScaleHead } from './location-scale.js';
  * (the median regression: robust to outliers). b enters the likelihood, samples and the variance
  * 2b², not the fit; fitScale gives the MLE b̂ = mean |y − μ|. Default b = 1.
  * Shapes: output (N, D), targets (N, D) or (N) → predict (N, D), sample (N, D).
- * Book: the seeds' list of losses (seed 000: L1 loss).
+ * Book: the L1 loss read as a likelihood (docs/math.md §3).
  * @example laplaceHead().logLikelihood(tensor([[0]]), [[1]])[0]  // -1.6931471805599454 (= −1 − log 2)
  */
 export function laplaceHead(options: { scale?: number } = {}): Head {

@@ -28,7 +28,7 @@ export interface LocationScale {
  * A head whose output is the location μ of p(y | μ, scale) with a fixed scale: predict gives μ,
  * metrics rmse, mae and nll; the family supplies the density, the draw and the loss.
  * Shapes: output (N, D), targets (N, D) or (N) → predict, sample, variance (N, D).
- * @example locationScaleHead(family).predict(tensor([[1]])).toArray()  // [[1]]
+ * @example locationScaleHead(family).predict(tensor([[1]])).toArray() // [[1]] (not run: needs a family)
  */
 export function locationScaleHead(family: LocationScale): Head {
   const { name, scale } = family;

@@ -22,7 +22,7 @@ const rates = (output: Tensor): Float64Array => Float64Array.from(output.data, M
  * on z; logLikelihood adds it back: log p = y·z − e^z − log y!. Metrics: nll and the mean Poisson
  * deviance 2·mean(y·log(y/λ) − (y − λ)) (y·log y = 0 at y = 0).
  * Shapes: output (N, D) log-rates, targets (N, D) or (N) counts → predict (N, D) rates, sample (N, D).
- * Book: the seeds' list of losses (seed 000: PoissonNLLLoss for count targets).
+ * Book: PyTorch's PoissonNLLLoss for count targets, read as a likelihood (docs/math.md §3).
  * @example poissonHead.logLikelihood(tensor([[0]]), [[2]])[0]  // -1.6931471805599454 (= −1 − log 2!)
  */
 export const poissonHead: Head = {

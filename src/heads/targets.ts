@@ -53,7 +53,7 @@ export function realTargets(head: string, t: Labels, rows: number, size: number)
 
 /**
  * Checks that every real target satisfies `ok` (the support), naming the first that does not.
- * @example checkSupport('poisson', [[1], [2.5]], 1, isCount, 'a count')  // TargetError: … row 1, column 0 …
+ * @example checkSupport('poisson', [[1], [2.5]], 1, (v) => Number.isInteger(v) && v >= 0, 'a count'); // → throws TargetError
  */
 export function checkSupport(
   head: string,

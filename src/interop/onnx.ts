@@ -101,6 +101,7 @@ const ACTIVATION_NODES: Record<Activation, (input: string, output: string) => No
  * @example
  * const bytes = toOnnx(net);                         // Uint8Array, an .onnx file
  * const session = await InferenceSession.create(bytes); // onnxruntime: same logits as net.predict
+ * // not run: needs onnxruntime and a network
  */
 export function toOnnx(network: Network, options: ToOnnxOptions = {}): Uint8Array {
   const { config, params } = network;

@@ -35,7 +35,7 @@ export interface TorchTrainingConfig {
  * (see toStateDict), with `__metadata__` {format: 'pytorch-sequential', config: the gradlab
  * NetworkConfig as JSON}, which model.py's `load` and gradlab's loadModel read for the activation.
  * @example
- * writeFileAtomic('out/model.safetensors', encodeTorchModel(net));
+ * writeFileAtomic('out/model.safetensors', encodeTorchModel(net)); // not run: writes a file
  */
 export function encodeTorchModel(network: Network): Uint8Array {
   return encodeSafetensors(toStateDict(network.params, network.config), {
@@ -48,7 +48,7 @@ export function encodeTorchModel(network: Network): Uint8Array {
  * train.py with its `CONFIG = …` line set to `config` (as json.loads of a string) (the template's other lines unchanged).
  * Throws when the template has no such line.
  * @example
- * trainScript(template, { data: { kind: 'idx', scale: 255 }, loss: 'cross-entropy', … });
+ * trainScript(template, { data: { kind: 'idx', scale: 255 }, loss: 'cross-entropy', … }); // not run: abridged
  */
 export function trainScript(template: string, config: TorchTrainingConfig): string {
   const line = /^CONFIG = .*$/m;

@@ -46,7 +46,8 @@ function transposed(data: Float32Array | Float64Array, rows: number, cols: numbe
  * Sequential index (see sequentialIndices). SimpleNet's bias-free W becomes `0.weight` alone.
  * Shapes: Wₖ (in, out) → I.weight (out, in); bₖ (out) → I.bias (out).
  * @example
- * Object.keys(toStateDict(net.params, net.config)); // ['0.weight', '0.bias', '2.weight', '2.bias']
+ * const net = new TwoLayerNet(4, 3, 2);
+ * Object.keys(toStateDict(net.params, net.config)); // → ['0.weight', '0.bias', '2.weight', '2.bias']
  */
 export function toStateDict(
   params: Params,
@@ -104,7 +105,7 @@ export function isStateDict(names: readonly string[]): boolean {
  * Shapes: I.weight (out, in) → Wₖ (in, out).
  * @example
  * const { config, params } = fromStateDict(tensors, { activation: 'relu', source: 'torch.safetensors' });
- * config.hiddenSizes; // e.g. [50]
+ * config.hiddenSizes; // e.g. [50] (not run: needs a state dict)
  */
 export function fromStateDict(
   tensors: Record<string, SafetensorsTensor>,

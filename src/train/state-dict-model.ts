@@ -11,7 +11,7 @@ import { checkNetworkConfig } from '../models/check-network-config.js';
  * else the one in the `config` metadata that gradlab's PyTorch export writes (and train.py keeps);
  * a file with neither is a StateDictError asking for it.
  * @example
- * const net = loadStateDict(tensors, {}, 'torch.safetensors', 'relu');
+ * const net = loadStateDict(tensors, {}, 'torch.safetensors', 'relu'); // not run: needs a state dict
  */
 export function loadStateDict(
   tensors: Record<string, SafetensorsTensor>,
