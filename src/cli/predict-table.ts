@@ -64,7 +64,7 @@ function predictionColumns(
  * mean, and the variance when the head has one) and, with `samples` K, K seeded draws from the
  * predicted distribution. Written as CSV to `out` (atomically) or stdout.
  * @example
- * await predictTable({ model: 'runs/cars/model.safetensors', data: 'cars.csv', out: 'preds.csv', samples: 3, seed: 0 });
+ * await predictTable({ model: 'runs/cars/model.safetensors', data: 'cars.csv', out: 'preds.csv', samples: 3, seed: 0 }); // not run: needs a model file
  */
 export async function predictTable(request: TablePredictRequest): Promise<string> {
   const { network, table } = readSavedModel(request.model, request.activation);

@@ -113,7 +113,7 @@ export interface TrainingTable {
  * test, or train : test), features standardised with the training rows' mean and std (in
  * place), and every part a view of one float32 array.
  * @example
- * const t = await trainingTable(fileRows('cars.csv'), { target: 'mpg', ratios: [8, 1, 1], seed: 0 });
+ * const t = await trainingTable(fileRows('cars.csv'), { target: 'mpg', ratios: [8, 1, 1], seed: 0 }); // not run: reads a CSV file
  */
 export async function trainingTable(
   source: RowSource,
@@ -185,7 +185,7 @@ export async function trainingTable(
  * Reads a table the way a saved model saw its training data: its feature columns, scaling and
  * class names (an unknown class is a TableError at its line), every row, no split.
  * @example
- * const ds = await evaluationTable(fileRows('test.csv'), meta);
+ * const ds = await evaluationTable(fileRows('test.csv'), meta); // not run: reads a CSV file
  */
 export async function evaluationTable(
   source: RowSource,
@@ -205,7 +205,7 @@ export async function evaluationTable(
  * The part of a table that a training run's seeded split put in `part` (the same rows, for the
  * same file): train, validation or test. A file with another row count is refused.
  * @example
- * splitPart(ds, meta, 'test', 'cars').count; // 39 for cars at 8:1:1
+ * splitPart(ds, meta, 'test', 'cars').count; // 39 for cars at 8:1:1 (not run: needs a dataset)
  */
 export function splitPart(
   ds: TableSource,

@@ -18,7 +18,7 @@ export interface SavedModel {
  * Reads a model file: the network, and the `data` metadata a table-trained model keeps
  * (feature names, scaling, head, class names), checked against the network's sizes.
  * @example
- * const { network, table } = readSavedModel('runs/cars/model.safetensors');
+ * const { network, table } = readSavedModel('runs/cars/model.safetensors'); // not run: needs a model file
  */
 export function readSavedModel(path: string, activation?: Activation): SavedModel {
   const bytes = readFileBytes(path, { gunzip: false });
@@ -58,7 +58,7 @@ export function readSavedModel(path: string, activation?: Activation): SavedMode
  * with the targets as class indices (class targets) or an (N, 1) tensor.
  * Shapes: ds (N, features) → output (N, outputSize), targets (N) or (N, 1).
  * @example
- * const { output, targets } = allOutputs(network, ds); // then head.metrics(output, targets)
+ * const { output, targets } = allOutputs(network, ds); // then head.metrics(output, targets) (not run: needs a network and a dataset)
  */
 export function allOutputs(
   network: Network,

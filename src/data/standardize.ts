@@ -38,7 +38,7 @@ export function fitScaling(table: TableData, rows: Int32Array): Scaling {
  * Applies a scaling to every row of a table, in place (no second copy of a large table).
  * Shapes: x (count, features) → the same array, scaled.
  * @example
- * scaleInPlace(table, { mean: [2], std: [1] }); // x = [-1, 1]
+ * scaleInPlace(table, { mean: [2], std: [1] }); // x = [-1, 1] (not run: needs a table)
  */
 export function scaleInPlace(table: TableData, scaling: Scaling): void {
   const d = table.features;

@@ -20,7 +20,7 @@ export type TargetPlan =
  * @example
  * const fill = new TableFill('a.csv', columns, 2, { kind: 'value' });
  * fill.add(['1', '2'], 2); fill.add(['3', '4'], 3);
- * fill.finish().count; // 2
+ * fill.finish().count; // 2 (not run: needs the scanned columns)
  */
 export class TableFill {
   readonly #x: Float32Array;

@@ -23,7 +23,7 @@ export interface TableSummary {
  * @example
  * const scan = new TableScan('a.csv', columns);
  * scan.add(['1', '2', 'x'], 2);
- * scan.summary().rows; // 1
+ * scan.summary().rows; // 1 (not run: needs the columns)
  */
 export class TableScan {
   #rows = 0;

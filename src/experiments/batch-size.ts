@@ -47,7 +47,7 @@ function timePerSample(now: () => number, budgetMs: number, seed: number): numbe
  * for batch 1, 10, 100 and 1000: small batches are noisier, large ones make fewer updates.
  * Timings are measurements (they vary with the machine); every other number is seeded.
  * Book: mini-batch learning, ch04 §4.2.3; batch processing, ch03 §3.6.3.
- * @example batchSizeExperiment.run({ size: 'tiny', seed: 0, mnist }).numbers.batches // [1, 10, 100, 1000]
+ * @example batchSizeExperiment.run({ size: 'tiny', seed: 0, mnist }).numbers.batches // [1, 10, 100, 1000] (not run: needs MNIST)
  */
 export const batchSizeExperiment: Experiment = {
   name: 'batch-size',

@@ -28,7 +28,7 @@ export interface BackpropValue<V> {
  * function that uses its output: a variable used twice gets the sum of both paths. With
  * createGraph the backward pass is itself recorded; without retainGrad the gradients of
  * intermediate variables are dropped once passed on. Book: DeZero's Variable.backward.
- * @example runBackward(y, { retainGrad: false, createGraph: false })  // fills x.grad for y's inputs x
+ * @example runBackward(y, { retainGrad: false, createGraph: false }) // fills x.grad for y's inputs x (not run: inside backward)
  */
 export function runBackward<V extends BackpropValue<V>>(
   root: V,

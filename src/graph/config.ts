@@ -32,8 +32,9 @@ export function usingBackprop<T>(value: boolean, fn: () => T): T {
  * Runs `fn` without recording the graph: the results have no creator, and nothing keeps the
  * inputs alive, which is what evaluation wants (less memory, no backward). Book: DeZero's no_grad.
  * @example
+ * const x = new Variable(tensor([1, 2]));
  * const y = noGrad(() => x.mul(2));
- * y.creator;  // null
+ * y.creator; // → null
  */
 export function noGrad<T>(fn: () => T): T {
   return usingBackprop(false, fn);

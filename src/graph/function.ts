@@ -84,7 +84,7 @@ export abstract class Function implements GraphNode {
 /**
  * An operand as a Variable: a Variable as is, a Tensor wrapped, a number as a 0-d tensor of the
  * dtype of `like` (so 2 · x keeps x's dtype). Anything else throws naming the op.
- * @example asVariable(2, x).dtype  // x.dtype
+ * @example asVariable(2, x).dtype // x.dtype (not run: needs a Variable x)
  */
 export function asVariable(op: string, v: Operand, like?: Variable): Variable {
   if (v instanceof Variable) return v;
@@ -95,7 +95,7 @@ export function asVariable(op: string, v: Operand, like?: Variable): Variable {
 
 /**
  * Two operands as Variables of one dtype: a number takes the dtype of the other operand.
- * @example operandPair('add', 2, x)  // [Variable(2) in x's dtype, x]
+ * @example operandPair('add', 2, x) // [Variable(2) in x's dtype, x] (not run: needs a Variable x)
  */
 export function operandPair(op: string, a: Operand, b: Operand): [Variable, Variable] {
   if (typeof a === 'number' && typeof b !== 'number') {

@@ -13,7 +13,7 @@ function loadGraphviz(): Promise<Graphviz> {
  * SVG text. A syntax error in the DOT throws Graphviz's message.
  * Shapes: none. Book: DeZero's plot_dot_graph runs the dot command instead.
  * @example
- * const svg = await renderDot(getDotGraph(y));  // '<?xml … <svg …'
+ * const svg = await renderDot(getDotGraph(y)); // '<?xml … <svg …' (not run: needs a graph y)
  */
 export async function renderDot(dot: string): Promise<string> {
   return (await loadGraphviz()).dot(dot, 'svg');
@@ -59,7 +59,7 @@ interface GvJson {
  * Shapes: none.
  * @example
  * const layout = await layoutDot(getDotGraph(y));
- * layout.nodes[0];  // { id: 'v0', x: 27, y: 18, width: 54, height: 36 } (≈)
+ * layout.nodes[0]; // { id: 'v0', x: 27, y: 18, width: 54, height: 36 } (≈) (not run: needs a graph y)
  */
 export async function layoutDot(dot: string): Promise<DotLayout> {
   const json = JSON.parse((await loadGraphviz()).dot(dot, 'json')) as GvJson;

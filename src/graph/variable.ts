@@ -1,6 +1,5 @@
-import type { DType } from '../backend/backend.js';
 import { full, tensor } from '../tensor/creation.js';
-import { fmtShape, sameShape, Tensor, type NestedArray } from '../tensor/tensor.js';
+import { type DType, fmtShape, sameShape, Tensor, type NestedArray } from '../tensor/tensor.js';
 import { runBackward, type BackpropNode } from './backprop.js';
 import { GraphError } from './graph-error.js';
 
@@ -264,7 +263,7 @@ let installed: GraphOps | undefined;
 
 /**
  * Installs the functions behind Variable's methods (done once by src/graph/methods.ts).
- * @example installGraphOps({ add, sub, mul, … });
+ * @example installGraphOps({ add, sub, mul, … }); // not run: abridged
  */
 export function installGraphOps(ops: GraphOps): void {
   installed = ops;

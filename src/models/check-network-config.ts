@@ -16,7 +16,7 @@ const show = (v: unknown): string =>
  * two-layer). Throws a ModelError naming `where` (when given) and the field; returns the config typed.
  * Shapes: none (a config, not tensors).
  * @example
- * checkNetworkConfig({ kind: 'conv' });  // ModelError: kind must be one of simple, two-layer, multi-layer, got 'conv'
+ * checkNetworkConfig({ kind: 'conv' }); // → throws ModelError
  */
 export function checkNetworkConfig(config: unknown, where?: string): NetworkConfig {
   const at = where === undefined ? '' : `${where}: `;

@@ -27,7 +27,7 @@ export interface VariableTwoLayerParams {
  * Shapes: x (N, D), t (N) or (N, C) → scores (N, C). Book: TwoLayerNet (ch05 §5.7); DeZero's MLP.
  * @example
  * const net = new VariableTwoLayerNet(new TwoLayerNet(784, 50, 10).params);
- * const { loss, grads } = net.gradient(xBatch, tBatch);  // grads.W1 … as TwoLayerNet.gradient's
+ * const { loss, grads } = net.gradient(xBatch, tBatch); // grads.W1 … as TwoLayerNet.gradient's (not run: needs a batch)
  */
 export class VariableTwoLayerNet {
   readonly params: VariableTwoLayerParams;

@@ -24,7 +24,7 @@ export interface RowSource {
  * are skipped. JSON is an array of objects (keys of the first object are the header) or an
  * array of arrays (the first is the header), read whole. A missing or empty file is one line.
  * @example
- * await csvRows('cars.csv').read((h) => console.log(h), (cells, line) => {});
+ * await csvRows('cars.csv').read((h) => console.log(h), (cells, line) => {}); // not run: reads a CSV file
  */
 export function fileRows(path: string): RowSource {
   let size: number;
