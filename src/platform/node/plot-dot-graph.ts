@@ -19,7 +19,7 @@ export interface PlotDotGraphOptions extends DotGraphOptions {
  * of `toFile`. Returns the DOT and SVG text and the path written.
  * Shapes: any. Book: DeZero's plot_dot_graph (step 26), which runs the dot command.
  * @example
- * await plotDotGraph(price, { toFile: 'apple.svg' });  // { path: 'apple.svg', dot: 'digraph g {…', svg: '<?xml…' }
+ * await plotDotGraph(price, { toFile: 'apple.svg' }); // { path: 'apple.svg', dot: 'digraph g {…', svg: '<?xml…' } (not run: writes a file)
  */
 export async function plotDotGraph(
   y: Variable,
