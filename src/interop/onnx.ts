@@ -1,9 +1,9 @@
-import onnxProto from 'onnx-proto';
 import { LEAKY_RELU_SLOPE } from '../layers/leaky-relu.js';
 import type { Activation } from '../models/activations.js';
 import type { Network } from '../models/network.js';
-
-const { onnx } = onnxProto;
+import { HEAD_OUTPUTS } from './onnx-heads.js';
+import { floatTensor, node, onnx, valueInfo, type Initializer, type Node } from './onnx-nodes.js';
+import type { HeadName } from '../heads/head.js';
 
 /** The ONNX operator set the exported graphs use (Gemm, MatMul, Relu, Sigmoid, Tanh, LeakyRelu, Softmax, Div, Sub). */
 export const ONNX_OPSET = 13;
@@ -27,59 +27,14 @@ export type OnnxInputScaling =
 export interface ToOnnxOptions {
   /** Input scaling folded into the graph (default: pixels ÷ 255). */
   readonly input?: OnnxInputScaling;
-  /** Whether to add the `probabilities` output, softmax(logits) (default true: gradlab's networks are classifiers). */
-  readonly probabilities?: boolean;
+  /**
+   * The likelihood head whose output transform follows `logits` (see HEAD_OUTPUTS): 'categorical'
+   * (the default: softmax `probabilities`), 'bernoulli', 'gaussian', 'gaussian-variance',
+   * 'laplace', 'poisson', or 'none' for `logits` alone.
+   */
+  readonly head?: HeadName | 'none';
   /** The graph's name (default 'gradlab'). */
   readonly name?: string;
-}
-
-type Node = InstanceType<typeof onnx.NodeProto>;
-type Initializer = InstanceType<typeof onnx.TensorProto>;
-
-function floatTensor(
-  name: string,
-  dims: readonly number[],
-  values: ArrayLike<number>,
-): Initializer {
-  return onnx.TensorProto.create({
-    name,
-    dims: [...dims],
-    dataType: onnx.TensorProto.DataType.FLOAT,
-    floatData: Array.from(values, (v) => Math.fround(v)),
-  });
-}
-
-function valueInfo(name: string, dims: readonly (number | string)[]) {
-  return onnx.ValueInfoProto.create({
-    name,
-    type: {
-      tensorType: {
-        elemType: onnx.TensorProto.DataType.FLOAT,
-        shape: {
-          dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })),
-        },
-      },
-    },
-  });
-}
-
-function node(
-  opType: string,
-  inputs: string[],
-  output: string,
-  attrs: Record<string, number> = {},
-): Node {
-  return onnx.NodeProto.create({
-    opType,
-    name: output,
-    input: inputs,
-    output: [output],
-    attribute: Object.entries(attrs).map(([name, v]) =>
-      Number.isInteger(v) && name !== 'alpha'
-        ? { name, type: onnx.AttributeProto.AttributeType.INT, i: v }
-        : { name, type: onnx.AttributeProto.AttributeType.FLOAT, f: v },
-    ),
-  });
 }
 
 /** The ONNX node of each hidden activation (a new activation must say its ONNX form here). */
@@ -95,7 +50,8 @@ const ACTIVATION_NODES: Record<Activation, (input: string, output: string) => No
  * in the data's own units, scaling folded in; each Affine layer a Gemm (x·W + b) or, for
  * SimpleNet's bias-free W, a MatMul; the hidden activation after each but the last (Relu,
  * Sigmoid, Tanh or LeakyRelu); dropout left out (the identity at inference). Outputs `logits`
- * (N, outputSize), the scores before softmax, and `probabilities` = softmax(logits) along axis 1.
+ * (N, outputSize), the raw scores or the head's parameters, then the head's transform: for a
+ * classifier `probabilities` = softmax(logits) along axis 1 (see HEAD_OUTPUTS for the others).
  *   logits = A_L(…σ(A_1(scale(x)))…),  A_k(h) = h·W_k + b_k.
  * Shapes: x (N, inputSize) → logits (N, outputSize), probabilities (N, outputSize).
  * @example
@@ -144,9 +100,12 @@ export function toOnnx(network: Network, options: ToOnnxOptions = {}): Uint8Arra
     }
   });
   const outputs = [valueInfo('logits', ['N', config.outputSize])];
-  if (options.probabilities ?? true) {
-    nodes.push(node('Softmax', ['logits'], 'probabilities', { axis: 1 }));
-    outputs.push(valueInfo('probabilities', ['N', config.outputSize]));
+  const head = options.head ?? 'categorical';
+  if (head !== 'none') {
+    const extra = HEAD_OUTPUTS[head](config.outputSize);
+    nodes.push(...extra.nodes);
+    init.push(...extra.initializers);
+    outputs.push(...extra.outputs);
   }
   const model = onnx.ModelProto.create({
     irVersion: 7,

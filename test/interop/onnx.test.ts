@@ -4,6 +4,7 @@ import * as ort from 'onnxruntime-web';
 import onnxProto from 'onnx-proto';
 import { ONNX_OPSET, toOnnx, type OnnxInputScaling } from '../../src/interop/onnx.js';
 import { softmax } from '../../src/functions/activations.js';
+import { HEAD_NAMES, HEADS } from '../../src/heads/heads.js';
 import { MultiLayerNet } from '../../src/models/multi-layer-net.js';
 import type { Network } from '../../src/models/network.js';
 import { SimpleNet } from '../../src/models/simple-net.js';
@@ -130,7 +131,7 @@ test('the graph states opset 13, input x [N, features] and outputs logits and pr
     g?.node?.map((n) => n.opType),
     ['Div', 'Gemm', 'Relu', 'Gemm', 'Softmax'],
   );
-  const noProbs = onnxProto.onnx.ModelProto.decode(toOnnx(net, { probabilities: false }));
+  const noProbs = onnxProto.onnx.ModelProto.decode(toOnnx(net, { head: 'none' }));
   assert.deepEqual(
     noProbs.graph?.output?.map((v) => v.name),
     ['logits'],
@@ -157,5 +158,40 @@ test('tanh and leaky ReLU hidden layers run as ONNX Tanh and LeakyRelu (α 0.01)
     );
     const ops = onnxProto.onnx.ModelProto.decode(toOnnx(net)).graph?.node?.map((n) => n.opType);
     assert.deepEqual(ops?.filter((o) => o === 'Tanh' || o === 'LeakyRelu').length, 2);
+  }
+});
+
+test('each head’s output transform in the graph matches its predict (and variance) to 1e-5', async () => {
+  const rng = createRng(8);
+  for (const name of HEAD_NAMES) {
+    const head = HEADS[name];
+    const k = head.outputSize(2);
+    const net = new MultiLayerNet({
+      inputSize: 3,
+      hiddenSizes: [5],
+      outputSize: k,
+      rng,
+      dtype: 'float32',
+    });
+    const raw = randn([4, 3], rng, { dtype: 'float32' }).data as Float32Array;
+    const session = await ort.InferenceSession.create(
+      toOnnx(net, { input: { kind: 'none' }, head: name }),
+    );
+    const out = await session.run({ x: new ort.Tensor('float32', raw, [4, 3]) });
+    const logits = net.predict(fromArray(raw, [4, 3], { dtype: 'float32' }));
+    const expected: Record<string, ArrayLike<number>> = { logits: logits.data };
+    if (name === 'categorical' || name === 'bernoulli')
+      expected.probabilities = head.predict(logits).data;
+    if (name === 'gaussian-variance') {
+      expected.mean = head.predict(logits).data;
+      expected.variance = (head.variance as (o: Tensor) => Tensor)(logits).data;
+    }
+    if (name === 'poisson') expected.rate = head.predict(logits).data;
+    assert.deepEqual(Object.keys(out).sort(), Object.keys(expected).sort(), name);
+    for (const [output, values] of Object.entries(expected)) {
+      const d = maxDiff(out[output].data as Float32Array, values);
+      console.log(`head ${name}: ${output} max difference ${d.toExponential(2)}`);
+      assert.ok(d <= 1e-5, `${name} ${output}: ${d}`);
+    }
   }
 });
