@@ -1,7 +1,8 @@
 """Continues training a gradlab model in PyTorch with DistributedDataParallel (gloo, CPU).
 
 Written by `gradlab export --format pytorch` next to model.py and model.safetensors. CONFIG below
-holds what the gradlab run used: data preparation, loss, optimizer and its hyperparameters.
+holds what the gradlab run used: data preparation, the likelihood head (which fixes the loss),
+the optimizer and its hyperparameters.
 
 One machine, N worker processes (started here with torch.multiprocessing.spawn):
     python3 train.py --nproc 2 --data DIR --iters 1000 --out trained.safetensors
@@ -30,7 +31,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import model  # noqa: E402  (model.py beside this file)
 
 # gradlab export replaces the next line with the exported run's settings.
-CONFIG = {"data": {"kind": "idx", "scale": 255}, "loss": "cross-entropy", "optimizer": "sgd", "learningRate": 0.1, "batchSize": 100, "weightDecay": 0, "sampling": "replacement", "seed": 0}
+CONFIG = {"data": {"kind": "idx", "scale": 255}, "head": "categorical", "optimizer": "sgd", "learningRate": 0.1, "batchSize": 100, "weightDecay": 0, "sampling": "replacement", "seed": 0}
 
 
 def parse_args(argv=None):
@@ -82,23 +83,24 @@ def load_idx(folder, scale):
 
 
 def load_csv(path, data):
-    """Rows of the CSV as (x standardised as in gradlab, t); the test split is the file's last
-    `testFraction` rows when gradlab held some out, else the whole file."""
+    """Every row of the CSV as (x standardised with gradlab's saved training mean and std, t):
+    class names become indices in gradlab's order, other targets stay numbers. train.py trains
+    and reports on all rows (gradlab's seeded split is not repeated here)."""
     with open(path, newline="") as f:
         rows = list(csv.DictReader(f))
-    mean = torch.tensor(data.get("mean", [0.0] * len(data["features"])))
-    std = torch.tensor(data.get("std", [1.0] * len(data["features"])))
-    x = (torch.tensor([[float(r[c]) for c in data["features"]] for r in rows]) - mean) / std
+    missing = [c for c in data["features"] + [data["target"]] if rows and c not in rows[0]]
+    if missing:
+        raise SystemExit(f"train.py: {path} has no column {', '.join(missing)}")
+    mean = torch.tensor(data["mean"], dtype=torch.float64)
+    std = torch.tensor(data["std"], dtype=torch.float64)
+    x = ((torch.tensor([[float(r[c]) for c in data["features"]] for r in rows], dtype=torch.float64) - mean) / std).float()
     classes = data.get("classes")
-    if classes:
+    if classes is not None:
         index = {str(c): i for i, c in enumerate(classes)}
-        t = torch.tensor([index[r[data["target"]]] for r in rows])
+        t = torch.tensor([index[r[data["target"]].strip()] for r in rows])
     else:
-        t = torch.tensor([float(r[data["target"]]) for r in rows])
-    n_test = int(round(len(rows) * data.get("testFraction", 0)))
-    if n_test == 0:
-        return (x, t), (x, t)
-    return (x[:-n_test], t[:-n_test]), (x[-n_test:], t[-n_test:])
+        t = torch.tensor([[float(r[data["target"]])] for r in rows])
+    return (x, t), (x, t)
 
 
 def load_data(path):
@@ -110,13 +112,28 @@ def load_data(path):
     raise SystemExit(f"train.py: unknown data kind {data['kind']!r}")
 
 
+def head_loss(scores, t):
+    """The negative log-likelihood of gradlab's head (mean over the batch), as gradlab trains it."""
+    head = CONFIG["head"]
+    if head == "categorical":
+        return F.cross_entropy(scores, t)
+    t = t.to(scores.dtype).reshape(scores.shape[0], -1)
+    if head == "bernoulli":
+        return F.binary_cross_entropy_with_logits(scores, t)
+    if head == "gaussian":
+        return F.mse_loss(scores, t)
+    if head == "laplace":
+        return F.l1_loss(scores, t)
+    if head == "poisson":
+        return F.poisson_nll_loss(scores, t, log_input=True)
+    if head == "gaussian-variance":  # outputs [mean, s] with variance softplus(s)
+        d = scores.shape[1] // 2
+        return F.gaussian_nll_loss(scores[:, :d], t, F.softplus(scores[:, d:]), eps=1e-6)
+    raise SystemExit(f"train.py: unknown head {head!r}")
+
+
 def loss_of(scores, t, net):
-    if CONFIG["loss"] == "cross-entropy":
-        loss = F.cross_entropy(scores, t)
-    elif CONFIG["loss"] == "mse":
-        loss = F.mse_loss(scores.squeeze(-1), t.to(scores.dtype))
-    else:
-        raise SystemExit(f"train.py: unknown loss {CONFIG['loss']!r}")
+    loss = head_loss(scores, t)
     lam = CONFIG.get("weightDecay", 0)
     if lam > 0:  # gradlab adds ½λ·Σ‖W‖² over the weights (not the biases)
         loss = loss + 0.5 * lam * sum((m.weight**2).sum() for m in net.modules() if isinstance(m, torch.nn.Linear))
@@ -176,9 +193,12 @@ def worker(rank, world_size, args):
             print(f"iter {step}/{args.iters} loss {loss.item():.4f} (rank 0, world size {world_size})", flush=True)
     if rank == 0:
         net.eval()
-        if CONFIG["loss"] == "cross-entropy":
+        if CONFIG["head"] == "categorical":
             correct, n = accuracy(net, x_test, t_test)
             print(f"test accuracy {correct / n:.4f} ({correct}/{n})", flush=True)
+        else:
+            with torch.no_grad():
+                print(f"loss {head_loss(net(x_test), t_test).item():.6f} on {len(t_test)} rows ({CONFIG['head']} head)", flush=True)
         metadata = dict(metadata, trainedBy=f"train.py, PyTorch {torch.__version__}, {world_size} workers")
         model.write_safetensors(args.out, net.state_dict(), metadata)
         print(f"wrote {args.out}", flush=True)

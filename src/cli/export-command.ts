@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Activation } from '../models/activations.js';
-import { toOnnx } from '../interop/onnx.js';
+import { ONNX_OPSET, toOnnx, type OnnxInputScaling } from '../interop/onnx.js';
+import { headFor } from '../heads/heads.js';
 import {
   encodeTorchModel,
   trainScript,
@@ -12,7 +13,9 @@ import { writeFileAtomic } from '../platform/node/atomic-write.js';
 import { packageFileText } from '../platform/node/package-file.js';
 import { resolveTrainOptions, type TrainOptions } from '../train/train-options.js';
 import { UsageError } from './cli-error.js';
-import { modelActivationOption, readModelFile } from './model-input.js';
+import { modelActivationOption } from './model-input.js';
+import { readSavedModel } from './table-model.js';
+import type { TableMeta } from './table-data.js';
 
 interface ExportFlags {
   model: string;
@@ -41,11 +44,21 @@ function runOptions(modelPath: string): { options: TrainOptions; from: string } 
   };
 }
 
-/** What train.py needs from a run's options (MNIST-style images: pixels ÷ 255). */
-function torchConfig(options: TrainOptions): TorchTrainingConfig {
+/** What train.py needs from a run's options and the model's table metadata (null: MNIST-style images). */
+function torchConfig(options: TrainOptions, table: TableMeta | null): TorchTrainingConfig {
   return {
-    data: { kind: 'idx', scale: 255 },
-    loss: 'cross-entropy',
+    data:
+      table === null
+        ? { kind: 'idx', scale: 255 }
+        : {
+            kind: 'csv',
+            features: table.features,
+            target: table.target,
+            mean: table.scaling.mean,
+            std: table.scaling.std,
+            ...(table.classes !== undefined ? { classes: table.classes } : {}),
+          },
+    head: table === null ? 'categorical' : headFor(table.head).name,
     optimizer: options.optimizer,
     learningRate: options.learningRate,
     batchSize: options.batchSize,
@@ -76,11 +89,18 @@ export function registerExportCommand(program: Command): Command {
     .requiredOption('--out <path>', 'the .onnx file (onnx) or a folder (pytorch)')
     .addOption(modelActivationOption())
     .action((flags: ExportFlags) => {
-      const network = readModelFile(flags.model, flags.activation);
+      const { network, table } = readSavedModel(flags.model, flags.activation);
       if (flags.format === 'onnx') {
-        writeFileAtomic(flags.out, toOnnx(network));
+        const head = table === null ? 'categorical' : headFor(table.head).name;
+        const input: OnnxInputScaling =
+          table === null
+            ? { kind: 'divide', by: 255 }
+            : { kind: 'standardize', mean: table.scaling.mean, std: table.scaling.std };
+        writeFileAtomic(flags.out, toOnnx(network, { input, head }));
+        const units =
+          table === null ? 'raw pixels 0…255' : `the CSV's ${table.features.join(', ')}`;
         console.log(
-          `wrote ${flags.out} (ONNX opset 13: x float32 [N, ${network.config.inputSize}] raw pixels → logits, probabilities)`,
+          `wrote ${flags.out} (ONNX opset ${ONNX_OPSET}: x float32 [N, ${network.config.inputSize}], ${units} → logits and head ${head}'s outputs)`,
         );
         return;
       }
@@ -91,17 +111,21 @@ export function registerExportCommand(program: Command): Command {
       }
       mkdirSync(flags.out, { recursive: true });
       const { options, from } = runOptions(flags.model);
-      writeFileAtomic(join(flags.out, 'model.safetensors'), encodeTorchModel(network));
+      writeFileAtomic(
+        join(flags.out, 'model.safetensors'),
+        encodeTorchModel(network, table === null ? {} : { data: JSON.stringify(table) }),
+      );
       writeFileAtomic(join(flags.out, 'model.py'), packageFileText('python/model.py'));
       writeFileAtomic(
         join(flags.out, 'train.py'),
-        trainScript(packageFileText('python/train.py'), torchConfig(options)),
+        trainScript(packageFileText('python/train.py'), torchConfig(options, table)),
       );
       console.log(
         `wrote ${flags.out}/model.safetensors, model.py, train.py (hyperparameters from ${from})`,
       );
+      const data = table === null ? 'MNIST-DIR' : 'FILE.csv';
       console.log(
-        `continue training: python3 ${join(flags.out, 'train.py')} --nproc 2 --data DIR --iters 1000 --out trained.safetensors`,
+        `continue training: python3 ${join(flags.out, 'train.py')} --nproc 2 --data ${data} --iters 1000 --out trained.safetensors`,
       );
     });
 }

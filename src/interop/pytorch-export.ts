@@ -1,4 +1,5 @@
 import { encodeSafetensors } from '../io/safetensors.js';
+import type { HeadName } from '../heads/head.js';
 import type { Network } from '../models/network.js';
 import { toStateDict } from './state-dict.js';
 
@@ -10,18 +11,22 @@ export const PYTORCH_FORMAT = 'pytorch-sequential';
  * its hyperparameters (gradlab's names; train.py maps them onto torch.optim).
  */
 export interface TorchTrainingConfig {
-  /** 'idx': an MNIST-style folder, pixels ÷ scale; 'csv': named columns standardised as (x − mean)/std. */
+  /**
+   * 'idx': an MNIST-style folder, pixels ÷ scale; 'csv': the named feature columns standardised
+   * as (x − mean)/std, the target column (class names mapped to indices in `classes` order).
+   */
   readonly data:
     | { readonly kind: 'idx'; readonly scale: number }
     | {
         readonly kind: 'csv';
         readonly features: readonly string[];
         readonly target: string;
-        readonly mean?: readonly number[];
-        readonly std?: readonly number[];
+        readonly mean: readonly number[];
+        readonly std: readonly number[];
         readonly classes?: readonly string[];
       };
-  readonly loss: 'cross-entropy' | 'mse';
+  /** The likelihood head, which fixes the loss (categorical: cross-entropy, gaussian: MSE, …). */
+  readonly head: HeadName;
   readonly optimizer: string;
   readonly learningRate: number;
   readonly batchSize: number;
@@ -33,12 +38,18 @@ export interface TorchTrainingConfig {
 /**
  * A network as a PyTorch state-dict safetensors file: `0.weight` (out, in), `0.bias`, `2.weight`, …
  * (see toStateDict), with `__metadata__` {format: 'pytorch-sequential', config: the gradlab
- * NetworkConfig as JSON}, which model.py's `load` and gradlab's loadModel read for the activation.
+ * NetworkConfig as JSON}, which model.py's `load` and gradlab's loadModel read for the activation,
+ * plus the caller's `extra` strings (a table model's `data`: features, scaling, head), which
+ * train.py copies into the file it writes.
  * @example
  * writeFileAtomic('out/model.safetensors', encodeTorchModel(net)); // not run: writes a file
  */
-export function encodeTorchModel(network: Network): Uint8Array {
+export function encodeTorchModel(
+  network: Network,
+  extra: Readonly<Record<string, string>> = {},
+): Uint8Array {
   return encodeSafetensors(toStateDict(network.params, network.config), {
+    ...extra,
     format: PYTORCH_FORMAT,
     config: JSON.stringify(network.config),
   });

@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadModel } from '../../src/train/model-file.js';
-import { encodeModel } from '../../src/train/model-file.js';
+import { encodeModel, loadModel } from '../../src/train/model-file.js';
 import { MultiLayerNet } from '../../src/models/multi-layer-net.js';
 import type { Network } from '../../src/models/network.js';
 import { TwoLayerNet } from '../../src/models/two-layer-net.js';
@@ -13,6 +12,7 @@ import {
   gradlab,
   python,
   skipWithoutTorch,
+  tableCsv,
   tempDir,
   tinyMnist,
 } from './torch-harness.js';
@@ -218,5 +218,70 @@ test(
       r.stderr,
       /conv\.safetensors: tensor 0\.weight is \(4, 1, 3, 3\), not 2-D; expected an nn\.Sequential of nn\.Linear layers/,
     );
+  },
+);
+
+test(
+  'a CSV classifier: train.py --nproc 2 reads the CSV with gradlab’s standardisation; gradlab evaluates its output',
+  { skip },
+  async () => {
+    const dir = tempDir('csv-ddp');
+    const csv = tableCsv(dir);
+    const train = gradlab([
+      'train',
+      '--data',
+      csv,
+      '--target',
+      'kind',
+      '--features',
+      'a,b,c',
+      '--model',
+      'multi-layer',
+      '--hidden',
+      '8',
+      '--iters',
+      '200',
+      '--out',
+      join(dir, 'run'),
+      '--no-charts',
+      '--no-progress',
+    ]);
+    assert.equal(train.status, 0, train.stderr);
+    const exp = gradlab([
+      'export',
+      '--model',
+      join(dir, 'run', 'model.safetensors'),
+      '--format',
+      'pytorch',
+      '--out',
+      join(dir, 'torch'),
+    ]);
+    assert.equal(exp.status, 0, exp.stderr);
+    const out = join(dir, 'trained.safetensors');
+    const log = python(
+      [
+        join(dir, 'torch', 'train.py'),
+        '--nproc',
+        '2',
+        '--data',
+        csv,
+        '--iters',
+        '20',
+        '--log-every',
+        '20',
+        '--out',
+        out,
+        '--master-port',
+        String(await freePort()),
+      ],
+      300_000,
+    );
+    console.log(log.trim());
+    const acc = /test accuracy ([\d.]+) \((\d+)\/(\d+)\)/.exec(log);
+    assert.ok(acc !== null, log);
+    const ev = gradlab(['eval', '--model', out, '--data', csv, '--split', 'all']);
+    assert.equal(ev.status, 0, ev.stderr);
+    console.log(ev.stdout.trim());
+    assert.match(ev.stdout, new RegExp(`accuracy ${acc[1]}`));
   },
 );

@@ -107,3 +107,22 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * A seeded CSV of 300 rows: features a ~ N(10, 3²), b ~ N(−5, 0.5²), c ~ U(0, 100) (far from
+ * standardised), y = 2a − 3b + 0.05c + noise and its class kind = 'hi' when y > 38, else 'lo'.
+ */
+export function tableCsv(dir: string): string {
+  let s = 12345;
+  const u = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) + 0.5) / 2 ** 31;
+  const g = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const lines = ['a,b,c,y,kind'];
+  for (let i = 0; i < 300; i++) {
+    const [a, b, c] = [10 + 3 * g(), -5 + 0.5 * g(), 100 * u()];
+    const y = 2 * a - 3 * b + 0.05 * c + g();
+    lines.push([a, b, c, y].map((v) => v.toFixed(3)).join(',') + `,${y > 38 ? 'hi' : 'lo'}`);
+  }
+  const path = join(dir, 'table.csv');
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
+}
