@@ -23,7 +23,7 @@ import {
   showTab,
 } from './browser-page.js';
 
-const TABS = ['train', 'draw', 'derivatives', 'descent', 'losses', 'backprop'];
+const TABS = ['train', 'draw', 'derivatives', 'descent', 'losses', 'graph', 'backprop'];
 
 let server: PlaygroundServer;
 let browser: Browser;
@@ -244,6 +244,67 @@ describe(
       await showTab(p, 'train');
       await p.click('#tr-start'); // pause
       await p.waitForSelector('#panel-train[data-state=paused]');
+      await p.close();
+    });
+
+    test('Graph: opens on apples and oranges with price 715; Backward shows 2.2, 110, 3.3, 165, 650 node by node', async () => {
+      const p = await openPage(browser, `${server.url}?lang=en#graph`, errors);
+      await p.waitForSelector('#panel-graph[data-state=forward]');
+      assert.equal((await dataset(p, 'panel-graph')).output, '715.0000000000001');
+      assert.equal(await p.locator('#gr-graph svg .node').count(), 13); // 9 variables, 4 functions
+      const text = (await p.textContent('#gr-graph svg')) ?? '';
+      for (const label of ['apple', 'orange_num', 'tax', 'price', '715', '650', '1.1', '×', '+'])
+        assert.ok(text.includes(label), label);
+      assert.equal(await p.locator('#gr-graph .grad').count(), 0, 'no gradients before Backward');
+      await p.click('#gr-backward');
+      await p.waitForSelector('#panel-graph[data-state=backward]');
+      // The animation reveals one function node at a time.
+      await p.waitForFunction(() => document.querySelectorAll('#gr-steps li').length === 1);
+      await p.waitForSelector('#panel-graph[data-state=backward-done]');
+      const grads = (await dataset(p, 'panel-graph')).grads!.split(',').sort();
+      assert.deepEqual(grads, [
+        'apple=2.2',
+        'apple_num=110',
+        'orange=3.3',
+        'orange_num=165',
+        'tax=650',
+      ]);
+      const red = await p.$$eval('#gr-graph .grad', (ts) => ts.map((x) => x.textContent));
+      for (const g of ['2.2', '110', '3.3', '165', '650', '1.1', '1'])
+        assert.ok(red.includes(g), g);
+      const steps = (await p.textContent('#gr-steps')) ?? '';
+      assert.ok(steps.includes('∂/∂tax = 1 × 650 = 650'), steps);
+      assert.ok(steps.includes('∂/∂apple = 1.1 × 2 = 2.2'), steps);
+      const check = (await p.textContent('#gr-check')) ?? '';
+      assert.ok(check.includes('apple2.22.19999999'), check); // backprop 2.2, numerical 2.19999999…
+      // Hovering a node gives its local rule; so does keyboard focus.
+      await p.hover('#gr-graph .node[data-fn=Mul]');
+      assert.match((await p.textContent('#gr-rule')) ?? '', /swaps its inputs/);
+      await p.focus('#gr-graph .node[data-fn=Add]');
+      assert.match((await p.textContent('#gr-rule')) ?? '', /passes the upstream gradient/);
+      await p.screenshot({ path: `${SHOTS}/graph-backward-1280.png`, fullPage: true });
+      // Editable inputs: 3 apples make the price (300 + 450) · 1.1 = 825.
+      await p.fill('#gr-apple_num', '3');
+      await p.dispatchEvent('#gr-apple_num', 'change');
+      await p.waitForFunction(() =>
+        document.getElementById('panel-graph')!.dataset.output!.startsWith('825'),
+      );
+      // A typed expression: (x + y)·z at (−2, 5, −4) is −12, with ∂/∂x = ∂/∂y = −4, ∂/∂z = 3.
+      await p.selectOption('#gr-mode', 'expression');
+      await p.waitForFunction(
+        () => document.getElementById('panel-graph')!.dataset.output === '-12',
+      );
+      await p.click('#gr-backward');
+      await p.waitForSelector('#panel-graph[data-state=backward-done]');
+      assert.deepEqual((await dataset(p, 'panel-graph')).grads!.split(',').sort(), [
+        'x=-4',
+        'y=-4',
+        'z=3',
+      ]);
+      await p.fill('#gr-expr', 'x +* y');
+      await p.dispatchEvent('#gr-expr', 'change');
+      assert.match((await p.textContent('#gr-error')) ?? '', /expression 'x \+\* y'/);
+      assert.match(p.url(), /gr-mode=expression/);
       await p.close();
     });
 

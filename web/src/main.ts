@@ -18,6 +18,7 @@ const TABS: readonly TabEntry[] = [
   { name: 'derivatives', label: 'tab.derivatives', load: () => import('./derivatives-tab.js') },
   { name: 'descent', label: 'tab.descent', load: () => import('./descent-tab.js') },
   { name: 'losses', label: 'tab.losses', load: () => import('./losses-tab.js') },
+  { name: 'graph', label: 'tab.graph', load: () => import('./graph-tab.js') },
   { name: 'backprop', label: 'tab.backprop', load: () => import('./backprop-tab.js') },
 ];
 const mounted = new Set<string>();

@@ -182,6 +182,29 @@ export const EN = {
   'backprop.doutOut': 'dx sent',
   'backprop.paramGrads': 'parameter gradients',
 
+  'graph.title': 'Computational graph',
+  'graph.intro':
+    'Forward computes each node from its inputs; backward sends gradients from the output back, each node multiplying the upstream gradient by its local gradient (book §5.1–5.4).',
+  'graph.mode': 'Graph',
+  'graph.appleOrange': 'the book’s apples and oranges',
+  'graph.expression': 'a typed expression',
+  'graph.formula': 'Expression',
+  'graph.values': 'Input values',
+  'graph.forward': 'Forward',
+  'graph.backward': 'Backward',
+  'graph.hoverHint': 'Hover over or focus a function node (Tab) to see its local rule.',
+  'graph.ruleMul':
+    'multiply swaps its inputs: ∂(a·b)/∂a = b and ∂(a·b)/∂b = a, so downstream = upstream × the other input.',
+  'graph.ruleAdd': 'add passes the upstream gradient through unchanged: ∂(a+b)/∂a = ∂(a+b)/∂b = 1.',
+  'graph.ruleOther': 'downstream = upstream × the local derivative of this function at its input.',
+  'graph.stepsTitle': 'Backward, node by node: upstream × local = downstream',
+  'graph.checkTitle': 'Gradient check against numerical differentiation',
+  'graph.input': 'input',
+  'graph.backprop': 'backprop',
+  'graph.numerical': 'numerical (central)',
+  'graph.forwardDone': 'Forward: {name} = {value}. Press Backward to send the gradients back.',
+  'graph.backwardDone': 'Backward done: each input’s gradient is ∂output/∂input (red).',
+
   'losses.title': 'Loss functions',
   'losses.intro':
     'Each loss function of gradlab and its gradient (from the loss’s own backward; the book’s functions by numerical differentiation).',

@@ -182,6 +182,30 @@ export const KO: Messages = {
   'backprop.doutOut': '보낸 dx',
   'backprop.paramGrads': '매개변수 기울기',
 
+  'graph.title': '계산 그래프',
+  'graph.intro':
+    '순전파는 입력에서 각 노드를 계산하고, 역전파는 출력에서 기울기를 거꾸로 보내며 각 노드는 상류 기울기에 국소적 미분을 곱합니다 (책 5.1–5.4절).',
+  'graph.mode': '그래프',
+  'graph.appleOrange': '책의 사과와 귤',
+  'graph.expression': '직접 입력한 식',
+  'graph.formula': '식',
+  'graph.values': '입력값',
+  'graph.forward': '순전파',
+  'graph.backward': '역전파',
+  'graph.hoverHint':
+    '함수 노드에 마우스를 올리거나 Tab으로 초점을 옮기면 국소적 규칙을 보여 줍니다.',
+  'graph.ruleMul':
+    '곱셈 노드는 입력을 서로 바꿉니다: ∂(a·b)/∂a = b, ∂(a·b)/∂b = a 이므로 하류 = 상류 × 다른 입력.',
+  'graph.ruleAdd': '덧셈 노드는 상류 기울기를 그대로 흘려보냅니다: ∂(a+b)/∂a = ∂(a+b)/∂b = 1.',
+  'graph.ruleOther': '하류 = 상류 × 이 함수의 입력에서의 국소적 미분.',
+  'graph.stepsTitle': '노드별 역전파: 상류 × 국소적 미분 = 하류',
+  'graph.checkTitle': '수치 미분으로 기울기 확인',
+  'graph.input': '입력',
+  'graph.backprop': '오차역전파법',
+  'graph.numerical': '수치 미분 (중심 차분)',
+  'graph.forwardDone': '순전파: {name} = {value}. 역전파를 누르면 기울기를 거꾸로 보냅니다.',
+  'graph.backwardDone': '역전파 완료: 각 입력의 기울기(빨강)가 ∂출력/∂입력입니다.',
+
   'losses.title': '손실 함수',
   'losses.intro':
     'gradlab의 손실 함수와 그 기울기 (손실 자신의 backward로; 책의 함수는 수치 미분으로).',
