@@ -50,6 +50,10 @@ export interface RecordedRun {
   readonly evalIterations: number[];
   readonly trainAccuracy: number[];
   readonly testAccuracy: number[];
+  /** Mean loss per image over the measured training images, at the same iterations. */
+  readonly trainLoss: number[];
+  /** Mean loss per image over the test images, at the same iterations. */
+  readonly testLoss: number[];
   /** The run itself, for its network and options. */
   readonly run: TrainingRun;
 }
@@ -67,7 +71,7 @@ export interface RecordOptions {
 
 /**
  * Trains with the library's training run (prepareTraining + step), measuring train and test
- * accuracy every `every` iterations (and at 0 and at the end) instead of every epoch, so small
+ * accuracy and mean loss every `every` iterations (and at 0 and at the end) instead of every epoch, so small
  * training sets do not spend most of the time evaluating.
  * @example
  * const r = recordTraining({ iterations: 100, seed: 0 }, { train, test }, { every: 20 });
@@ -85,14 +89,18 @@ export function recordTraining(
     evalIterations: [],
     trainAccuracy: [],
     testAccuracy: [],
+    trainLoss: [],
+    testLoss: [],
     run,
   };
   const measure = (): void => {
     recorded.evalIterations.push(run.iteration);
-    recorded.trainAccuracy.push(
-      run.evaluator.accuracy(run.network, record.evalTrain ?? run.data.train),
-    );
-    recorded.testAccuracy.push(run.evaluator.accuracy(run.network, run.data.test));
+    const train = run.evaluator.measure(run.network, record.evalTrain ?? run.data.train);
+    const test = run.evaluator.measure(run.network, run.data.test);
+    recorded.trainAccuracy.push(train.accuracy ?? NaN);
+    recorded.testAccuracy.push(test.accuracy ?? NaN);
+    recorded.trainLoss.push(train.loss);
+    recorded.testLoss.push(test.loss);
   };
   measure();
   for (let i = 1; i <= run.totalIterations; i++) {

@@ -14,6 +14,8 @@ export interface OverfitSize {
   readonly every: number;
   /** Training images of the more-data run. */
   readonly moreData: number;
+  /** Hidden layers of the smaller-model run. */
+  readonly smaller: readonly number[];
 }
 
 const SIX_BY_100 = [100, 100, 100, 100, 100, 100];
@@ -33,6 +35,7 @@ export const OVERFIT_SIZES: {
     iterations: 80,
     every: 20,
     moreData: 1000,
+    smaller: [3],
   },
   fast: {
     hidden: SIX_BY_100,
@@ -43,6 +46,7 @@ export const OVERFIT_SIZES: {
     iterations: 240,
     every: 24,
     moreData: 3000,
+    smaller: [20],
   },
   full: {
     hidden: SIX_BY_100,
@@ -53,12 +57,13 @@ export const OVERFIT_SIZES: {
     iterations: 603,
     every: 15,
     moreData: 3000,
+    smaller: [20],
   },
 };
 
 /** One run of the comparison: what changed from the baseline, and what it recorded. */
 export interface OverfitRun {
-  readonly id: 'baseline' | 'weight-decay' | 'dropout' | 'more-data';
+  readonly id: 'baseline' | 'weight-decay' | 'dropout' | 'more-data' | 'smaller-model';
   /** Legend and axis label, e.g. 'weight decay λ = 0.1'. */
   readonly label: string;
   /** Short label for legends with 'train' / 'test' appended. */
@@ -77,8 +82,8 @@ export function finalGap(r: RecordedRun): number {
 
 /**
  * Trains the baseline (a deep ReLU net on a few MNIST images), then the same with weight decay
- * λ = 0.1, with dropout 0.2, and with 10× the images, all from the same seed for the same number
- * of iterations. Book: overfit_weight_decay.py, overfit_dropout.py (ch06 §6.4).
+ * λ = 0.1, with dropout 0.2, with 10× the images, and a smaller model (one narrow hidden layer),
+ * all from the same seed for the same number of iterations. Book: overfit_weight_decay.py, overfit_dropout.py (ch06 §6.4).
  */
 export function runOverfitting(context: ExperimentContext): {
   size: OverfitSize;
@@ -119,6 +124,13 @@ export function runOverfitting(context: ExperimentContext): {
       options: {},
       train: s.moreData,
     },
+    {
+      id: 'smaller-model',
+      label: `smaller model (${s.smaller.join(' × ')} hidden)`,
+      short: 'smaller model',
+      options: { hiddenSizes: [...s.smaller] },
+      train: s.train,
+    },
   ] as const;
   const runs = variants.map((v) => {
     const recorded = recordTraining(
@@ -136,4 +148,15 @@ export function runOverfitting(context: ExperimentContext): {
     };
   });
   return { size: s, testImages: test.count, runs };
+}
+
+/**
+ * Where to stop early: the evaluation with the lowest held-out loss (the first one on ties),
+ * as an index into the recorded evaluations.
+ * @example earlyStoppingIndex([0.9, 0.5, 0.6, 0.7]) // 1
+ */
+export function earlyStoppingIndex(heldOutLoss: readonly number[]): number {
+  let best = 0;
+  for (let i = 1; i < heldOutLoss.length; i++) if (heldOutLoss[i]! < heldOutLoss[best]!) best = i;
+  return best;
 }

@@ -3,7 +3,7 @@ import { barChart } from '../plot/bar-chart.js';
 import { lineChart } from '../plot/line-chart.js';
 import { SERIES_COLORS } from '../plot/palette.js';
 import type { Experiment, ExperimentContext, ExperimentResult, JsonValue } from './experiment.js';
-import { runOverfitting } from './overfitting-runs.js';
+import { earlyStoppingIndex, runOverfitting } from './overfitting-runs.js';
 
 /**
  * overfitting: a deep net (6 × 100 ReLU hidden layers, He init) trained on 300 MNIST images for
@@ -19,8 +19,13 @@ export const overfittingExperiment: Experiment = {
   name: 'overfitting',
   title: 'Overfitting and three cures',
   claim:
-    'A network much larger than its data memorises it: on 300 MNIST images a 6 × 100 network reaches train accuracy near 1.0 while test accuracy stalls more than 0.2 below; weight decay, dropout and more data each narrow that gap (ch06 §6.4).',
+    'A network much larger than its data memorises it: on 300 MNIST images a 6 × 100 network reaches train accuracy near 1.0 while test accuracy stalls more than 0.2 below, and its test loss falls and then rises (stop at its minimum: early stopping); weight decay, dropout, more data and a smaller model each narrow that gap (ch06 §6.4).',
   book: 'ch06 §6.4',
+  note: {
+    source: 'note 003, 오버피팅',
+    quote:
+      'Training Set에 대한 loss는 계속 떨어지는데, Test Set에 대한 loss는 감소하다가 다시 증가합니다.\n1. 데이터 양 늘리기\n2. 모델의 복잡도 줄이기\n3. 가중치 규제(regularization)\n4. dropout',
+  },
   needsMnist: true,
   run(context: ExperimentContext): ExperimentResult {
     const { size: s, testImages, runs } = runOverfitting(context);
@@ -74,9 +79,26 @@ export const overfittingExperiment: Experiment = {
       gap: Object.fromEntries(runs.map((r) => [r.id, r.gap])),
     };
     for (const r of runs) {
-      const { evalIterations, trainAccuracy, testAccuracy } = r.recorded;
-      numbers[r.id] = { trainImages: r.trainImages, evalIterations, trainAccuracy, testAccuracy };
+      const { evalIterations, trainAccuracy, testAccuracy, trainLoss, testLoss } = r.recorded;
+      numbers[r.id] = {
+        trainImages: r.trainImages,
+        evalIterations,
+        trainAccuracy,
+        testAccuracy,
+        trainLoss,
+        testLoss,
+      };
     }
+    // The test loss falls, then rises: stopping at its minimum is early stopping.
+    const stop = earlyStoppingIndex(baseline.testLoss);
+    const stopIteration = baseline.evalIterations[stop]!;
+    numbers.earlyStopping = {
+      index: stop,
+      iteration: stopIteration,
+      testLoss: baseline.testLoss[stop]!,
+      finalTestLoss: baseline.testLoss.at(-1)!,
+      testAccuracyThere: baseline.testAccuracy[stop]!,
+    };
     return {
       figures: [
         {
@@ -88,6 +110,48 @@ export const overfittingExperiment: Experiment = {
             baseline.testAccuracy,
             {
               title: `Overfitting: ${s.train} training images, ${s.hidden.length} × ${s.hidden[0]} hidden`,
+            },
+          ),
+        },
+        {
+          name: 'loss-curves',
+          caption: `Mean loss of the baseline on its ${s.train} training images (solid) and on the test images (dashed): the training loss keeps falling, the test loss falls to ${baseline.testLoss[stop]!.toFixed(3)} at iteration ${stopIteration} and then rises to ${baseline.testLoss.at(-1)!.toFixed(3)}. Stopping at that minimum (the dot) is early stopping; the smaller model (orange) over-fits less.`,
+          spec: lineChart(
+            [
+              {
+                name: 'baseline train loss',
+                x: baseline.evalIterations,
+                y: baseline.trainLoss,
+                color: SERIES_COLORS[0],
+              },
+              {
+                name: 'baseline test loss',
+                x: baseline.evalIterations,
+                y: baseline.testLoss,
+                color: SERIES_COLORS[0],
+                strokeDash: [6, 4],
+              },
+              {
+                name: 'smaller model test loss',
+                x: runs[4]!.recorded.evalIterations,
+                y: runs[4]!.recorded.testLoss,
+                color: SERIES_COLORS[1],
+                strokeDash: [6, 4],
+              },
+              {
+                name: 'early stopping point',
+                x: [stopIteration],
+                y: [baseline.testLoss[stop]!],
+                color: SERIES_COLORS[3],
+                points: true,
+              },
+            ],
+            {
+              title: 'Over-fitting in the loss: the test loss turns up',
+              xLabel: 'iteration',
+              yLabel: 'mean loss',
+              yScale: 'log',
+              legend: 'top-right',
             },
           ),
         },
@@ -112,10 +176,16 @@ export const overfittingExperiment: Experiment = {
           ),
         },
       ],
-      key: runs.map((r) => ({
-        label: `${r.label}: train / test / gap`,
-        value: `${r.recorded.trainAccuracy.at(-1)!.toFixed(3)} / ${r.recorded.testAccuracy.at(-1)!.toFixed(3)} / ${r.gap.toFixed(3)}`,
-      })),
+      key: [
+        ...runs.map((r) => ({
+          label: `${r.label}: train / test / gap`,
+          value: `${r.recorded.trainAccuracy.at(-1)!.toFixed(3)} / ${r.recorded.testAccuracy.at(-1)!.toFixed(3)} / ${r.gap.toFixed(3)}`,
+        })),
+        {
+          label: 'baseline test loss: minimum (iteration) → final',
+          value: `${baseline.testLoss[stop]!.toFixed(4)} (${stopIteration}) → ${baseline.testLoss.at(-1)!.toFixed(4)}`,
+        },
+      ],
       numbers,
     };
   },
