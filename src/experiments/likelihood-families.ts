@@ -1,26 +1,23 @@
-import { BCEWithLogitsLoss } from '../losses/bce-with-logits-loss.js';
-import { MSELoss } from '../losses/mse-loss.js';
-import { samplePoisson } from '../heads/draws.js';
-import { logFactorial } from '../heads/head-math.js';
-import { PoissonNLLLoss } from '../losses/poisson-nll-loss.js';
+import { bernoulliHead } from '../heads/bernoulli.js';
+import { gaussianHead } from '../heads/gaussian.js';
+import type { Head } from '../heads/head.js';
+import { poissonHead } from '../heads/poisson.js';
+import { MultiLayerNet } from '../models/multi-layer-net.js';
 import { fromArray } from '../tensor/creation.js';
-import type { Rng } from '../tensor/rng.js';
-import type { Tensor } from '../tensor/tensor.js';
-
-/** A library loss used as a training objective: forward then backward (∂L/∂input). */
-export interface ObjectiveLoss {
-  forward(input: Tensor, target: Tensor): number;
-  backward(): Tensor;
-}
+import { fillInPlace } from '../tensor/ops/inplace.js';
 
 /**
- * A distribution p(y | z) whose parameter is a linear model's output z = w·x + b, with the
- * library loss that is its negative log-likelihood (the network outputs the parameters of a
- * distribution; docs/math.md §3).
+ * A distribution p(y | z) whose parameter is a network's output z (here the smallest network,
+ * z = w·x + b), given by its likelihood head: the head's loss layer trains the network, its
+ * logLikelihood (from the density, with constants) scores it, its sample draws y_new. Newton's
+ * method on the likelihood uses the score and curvature below, derived from the density by hand
+ * (docs/math.md §3).
  */
 export interface LikelihoodFamily {
   readonly name: 'Gaussian' | 'Bernoulli' | 'Poisson';
-  /** The loss class that minimises −log p, e.g. 'MSELoss'. */
+  /** The head: gaussian (σ set from the data where used), bernoulli, poisson. */
+  readonly head: Head;
+  /** The loss class the head trains with, e.g. 'MSELoss'. */
   readonly lossName: string;
   /** What z means: 'mean μ', 'logit', 'log rate'. */
   readonly output: string;
@@ -28,34 +25,22 @@ export interface LikelihoodFamily {
   readonly truth: readonly [number, number];
   /** A learning rate for plain gradient descent on the mean loss. */
   readonly learningRate: number;
-  createLoss(): ObjectiveLoss;
-  /** E[y | z]. */
-  mean(z: number): number;
-  /** A draw y ~ p(y | z); `scale` is σ for the Gaussian (ignored otherwise). */
-  sample(z: number, rng: Rng, scale: number): number;
-  /** log p(y | z), written from the density or mass function itself (not from the loss). */
-  logLikelihood(z: number, y: number, scale: number): number;
   /** ∂ log p / ∂z and −∂² log p / ∂z², for Newton's method on the likelihood (σ cancels). */
   score(z: number, y: number): number;
   curvature(z: number): number;
 }
 
-const LOG_2PI = Math.log(2 * Math.PI);
 const sigmoid = (z: number): number =>
   z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 
 /** Gaussian N(y | μ = z, σ²): −log p = (y − z)²/2σ² + ½log 2πσ², so minimising MSE maximises it. */
 export const GAUSSIAN: LikelihoodFamily = {
   name: 'Gaussian',
+  head: gaussianHead(),
   lossName: 'MSELoss',
   output: 'mean μ',
   truth: [1.5, -0.5],
   learningRate: 0.1,
-  createLoss: () => new MSELoss(),
-  mean: (z) => z,
-  sample: (z, rng, scale) => z + scale * rng.normal(),
-  logLikelihood: (z, y, scale) =>
-    -((y - z) ** 2) / (2 * scale * scale) - 0.5 * LOG_2PI - Math.log(scale),
   score: (z, y) => y - z,
   curvature: () => 1,
 };
@@ -63,14 +48,11 @@ export const GAUSSIAN: LikelihoodFamily = {
 /** Bernoulli(y | σ(z)): −log p = −[y log σ(z) + (1 − y) log(1 − σ(z))], the BCE on logits. */
 export const BERNOULLI: LikelihoodFamily = {
   name: 'Bernoulli',
+  head: bernoulliHead,
   lossName: 'BCEWithLogitsLoss',
   output: 'logit',
   truth: [2, 0.5],
   learningRate: 2,
-  createLoss: () => new BCEWithLogitsLoss(),
-  mean: sigmoid,
-  sample: (z, rng) => (rng.next() < sigmoid(z) ? 1 : 0),
-  logLikelihood: (z, y) => (y === 1 ? Math.log(sigmoid(z)) : Math.log(1 - sigmoid(z))),
   score: (z, y) => y - sigmoid(z),
   curvature: (z) => sigmoid(z) * (1 - sigmoid(z)),
 };
@@ -78,14 +60,11 @@ export const BERNOULLI: LikelihoodFamily = {
 /** Poisson(y | λ = e^z): −log p = e^z − y·z + log y!, PoissonNLLLoss(logInput) without the log y! constant. */
 export const POISSON: LikelihoodFamily = {
   name: 'Poisson',
+  head: poissonHead,
   lossName: 'PoissonNLLLoss',
   output: 'log rate',
   truth: [0.5, 0.3],
   learningRate: 0.05,
-  createLoss: () => new PoissonNLLLoss({ logInput: true }),
-  mean: Math.exp,
-  sample: (z, rng) => samplePoisson(Math.exp(z), rng),
-  logLikelihood: (z, y) => y * z - Math.exp(z) - logFactorial(y),
   score: (z, y) => y - Math.exp(z),
   curvature: (z) => Math.exp(z),
 };
@@ -101,9 +80,22 @@ export interface LinearFit {
 }
 
 /**
- * Minimises the family's library loss (mean over the samples) by gradient descent on (w, b),
- * with the gradient from the loss's backward: ∂L/∂w = Σᵢ (∂L/∂zᵢ)·xᵢ, ∂L/∂b = Σᵢ ∂L/∂zᵢ.
- * Stops when the gradient norm is below `tolerance` or after `maxSteps`.
+ * The network z = w·x + b (one Affine layer, 1 → 1) ending in the family's head loss.
+ * @example linearNet(GAUSSIAN).params.W1.shape  // [1, 1]
+ */
+export function linearNet(family: LikelihoodFamily): MultiLayerNet {
+  return new MultiLayerNet({
+    inputSize: 1,
+    hiddenSizes: [],
+    outputSize: 1,
+    lastLayer: family.head.createLoss(),
+  });
+}
+
+/**
+ * Minimises the network's loss (the head's loss, mean over the samples) by full-batch gradient
+ * descent from w = b = 0, with backpropagation's gradients: ∂L/∂W1 = Σᵢ (∂L/∂zᵢ)·xᵢ,
+ * ∂L/∂b1 = Σᵢ ∂L/∂zᵢ. Stops when the gradient norm is below `tolerance` or after `maxSteps`.
  * Shapes: x (N), y (N).
  */
 export function fitByLoss(
@@ -113,27 +105,22 @@ export function fitByLoss(
   maxSteps = 50_000,
   tolerance = 1e-11,
 ): LinearFit {
-  const loss = family.createLoss();
-  const target = fromArray(y);
-  const z = fromArray(new Float64Array(x.length));
-  let w = 0;
-  let b = 0;
+  const net = linearNet(family);
+  const { W1, b1 } = net.params;
+  fillInPlace(W1, 0);
+  fillInPlace(b1, 0);
+  const input = fromArray(x, [x.length, 1]);
+  const target = fromArray(y, [y.length, 1]);
   let step = 0;
   for (; step < maxSteps; step++) {
-    for (let i = 0; i < x.length; i++) z.data[i] = w * x[i]! + b;
-    loss.forward(z, target);
-    const g = loss.backward().data;
-    let gw = 0;
-    let gb = 0;
-    for (let i = 0; i < x.length; i++) {
-      gw += g[i]! * x[i]!;
-      gb += g[i]!;
-    }
+    const { grads } = net.gradient(input, target);
+    const gw = grads.W1.data[0];
+    const gb = grads.b1.data[0];
     if (Math.hypot(gw, gb) < tolerance) break;
-    w -= family.learningRate * gw;
-    b -= family.learningRate * gb;
+    W1.data[0] -= family.learningRate * gw;
+    b1.data[0] -= family.learningRate * gb;
   }
-  return { w, b, steps: step };
+  return { w: W1.data[0], b: b1.data[0], steps: step };
 }
 
 /**

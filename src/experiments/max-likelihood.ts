@@ -3,6 +3,9 @@ import { SERIES_COLORS } from '../plot/palette.js';
 import { scatterChart, type ScatterSeries } from '../plot/scatter-chart.js';
 import { createRng, type Rng } from '../tensor/rng.js';
 import { fromArray } from '../tensor/creation.js';
+import type { Tensor } from '../tensor/tensor.js';
+import type { Head } from '../heads/head.js';
+import { meanNll } from '../heads/head-metrics.js';
 import {
   bySize,
   type Experiment,
@@ -14,6 +17,7 @@ import {
 import {
   fitByLoss,
   LIKELIHOOD_FAMILIES,
+  linearNet,
   maximiseLikelihood,
   type LikelihoodFamily,
 } from './likelihood-families.js';
@@ -28,7 +32,18 @@ function uniformInputs(n: number, rng: Rng): Float64Array {
   );
 }
 
-/** Mean log-likelihood of the data under z = w·x + b. */
+/** The outputs z = w·x + b as a column (N, 1). */
+const outputs = (x: ArrayLike<number>, w: number, b: number): Tensor =>
+  fromArray(
+    Float64Array.from(x, (v) => w * v + b),
+    [x.length, 1],
+  );
+
+/** The family's head; the Gaussian's with σ = `scale`. */
+const headOf = (family: LikelihoodFamily, scale: number): Head =>
+  family.head.withScale?.(scale) ?? family.head;
+
+/** Mean log-likelihood of the data under z = w·x + b (the head's, from the density, with constants). */
 function meanLogLikelihood(
   family: LikelihoodFamily,
   x: Float64Array,
@@ -37,12 +52,10 @@ function meanLogLikelihood(
   b: number,
   scale: number,
 ): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += family.logLikelihood(w * x[i]! + b, y[i]!, scale);
-  return s / x.length;
+  return -meanNll(headOf(family, scale).logLikelihood(outputs(x, w, b), fromArray(y)));
 }
 
-/** The library loss (mean) of the data under z = w·x + b. */
+/** The network's loss (the head's loss layer, mean) on the data at (w, b). */
 function meanLoss(
   family: LikelihoodFamily,
   x: Float64Array,
@@ -50,7 +63,7 @@ function meanLoss(
   w: number,
   b: number,
 ): number {
-  return family.createLoss().forward(fromArray(x.map((v) => w * v + b)), fromArray(y));
+  return family.head.createLoss().forward(outputs(x, w, b), fromArray(y));
 }
 
 /** (v − min) / (max − min): the shape of a curve without its offset and scale. */
@@ -66,7 +79,7 @@ function runFamily(family: LikelihoodFamily, n: number, seed: number) {
   const [tw, tb] = family.truth;
   const trueSigma = 0.8;
   const x = uniformInputs(n, rng);
-  const y = x.map((v) => family.sample(tw * v + tb, rng, trueSigma));
+  const y = Float64Array.from(headOf(family, trueSigma).sample(outputs(x, tw, tb), rng).data);
   const byLoss = fitByLoss(family, x, y);
   const byLikelihood = maximiseLikelihood(family, x, y);
   // σ̂² = mean squared residual, the Gaussian MLE of the variance (used only by the Gaussian).
@@ -74,19 +87,26 @@ function runFamily(family: LikelihoodFamily, n: number, seed: number) {
     x.reduce((s, v, i) => s + (y[i]! - (byLoss.w * v + byLoss.b)) ** 2, 0) / n,
   );
   const xNew = uniformInputs(n, rng);
-  const yNew = xNew.map((v) => family.sample(byLoss.w * v + byLoss.b, rng, sigma));
+  // θ* found, so y_new ~ p(y | f(x_new)) from the fitted network and its head (σ̂ for the Gaussian).
+  const net = linearNet(family);
+  net.params.W1.data[0] = byLoss.w;
+  net.params.b1.data[0] = byLoss.b;
+  const fitted = headOf(family, sigma);
+  const yNew = Float64Array.from(
+    fitted.sample(net.predict(fromArray(xNew, [xNew.length, 1])), rng).data,
+  );
   const curveX = Array.from(
     { length: 121 },
     (_, i) => X_RANGE[0] + ((X_RANGE[1] - X_RANGE[0]) * i) / 120,
   );
-  const fitted = curveX.map((v) => family.mean(byLoss.w * v + byLoss.b));
+  const curve = Array.from(fitted.predict(net.predict(fromArray(curveX, [curveX.length, 1]))).data);
   // Bernoulli outcomes are 0/1: a little vertical jitter keeps overlapping dots apart.
   const jitter = (values: Float64Array) =>
     family.name === 'Bernoulli' ? Array.from(values, (v) => v + 0.08 * (rng.next() - 0.5)) : values;
   const series: ScatterSeries[] = [
     { name: 'data y', x, y: jitter(y), color: SERIES_COLORS[0] },
     { name: 'samples y_new', x: xNew, y: jitter(yNew), color: SERIES_COLORS[1], opacity: 0.5 },
-    { name: 'fitted E[y | x]', x: curveX, y: fitted, mark: 'line', color: SERIES_COLORS[3] },
+    { name: 'fitted E[y | x]', x: curveX, y: curve, mark: 'line', color: SERIES_COLORS[3] },
   ];
   if (family.name === 'Gaussian') {
     for (const k of [2, -2]) {
@@ -94,7 +114,7 @@ function runFamily(family: LikelihoodFamily, n: number, seed: number) {
       series.push({
         name,
         x: curveX,
-        y: fitted.map((m) => m + k * sigma),
+        y: curve.map((m) => m + k * sigma),
         mark: 'line',
         color: SERIES_COLORS[3],
         strokeDash: [6, 4],
@@ -148,10 +168,11 @@ function runFamily(family: LikelihoodFamily, n: number, seed: number) {
 
 /**
  * max-likelihood: Gaussian regression (MSELoss), a Bernoulli classifier (BCEWithLogitsLoss) and
- * a Poisson regression (PoissonNLLLoss) of z = w·x + b on seeded synthetic data: the fitted
- * distributions with samples y_new ~ p(y | f(x_new)), and the check that the loss minimiser
- * (gradient descent with the loss's backward) equals the likelihood maximiser (Newton's method
- * on log p written from the density).
+ * a Poisson regression (PoissonNLLLoss) of z = w·x + b on seeded synthetic data, each the
+ * smallest network (one Affine layer) ending in its likelihood head's loss: the fitted
+ * distributions with samples y_new ~ p(y | f(x_new)) drawn by the head, and the check that the
+ * loss minimiser (gradient descent with backpropagation) equals the likelihood maximiser
+ * (Newton's method on log p written from the density).
  * Book: ch04 §4.2 read as maximum likelihood (docs/math.md §3).
  * @example maxLikelihoodExperiment.run({ size: 'tiny', seed: 0 }).numbers.Gaussian
  */

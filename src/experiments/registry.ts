@@ -7,6 +7,7 @@ import { layerBackwardExperiment } from './layer-backward.js';
 import { learningRateExperiment } from './learning-rate.js';
 import { lossesExperiment } from './losses.js';
 import { lossVsAccuracyExperiment } from './loss-vs-accuracy.js';
+import { likelihoodHeadsExperiment } from './likelihood-heads.js';
 import { maxLikelihoodExperiment } from './max-likelihood.js';
 import { modelSelectionExperiment } from './model-selection.js';
 import { mseVsCrossEntropyExperiment } from './mse-vs-cross-entropy.js';
@@ -15,6 +16,7 @@ import { numericalDiffExperiment } from './numerical-diff.js';
 import { overfittingExperiment } from './overfitting.js';
 import { partialDerivativesExperiment } from './partial-derivatives.js';
 import { polynomialFitExperiment } from './polynomial-fit.js';
+import { regressionUncertaintyExperiment } from './regression-uncertainty.js';
 import { shortcutLearningExperiment } from './shortcut-learning.js';
 import { simpleNetExperiment } from './simple-net.js';
 import { totalDerivativeExperiment } from './total-derivative.js';
@@ -45,6 +47,8 @@ export const EXPERIMENTS: readonly Experiment[] = [
   modelSelectionExperiment,
   shortcutLearningExperiment,
   maxLikelihoodExperiment,
+  likelihoodHeadsExperiment,
+  regressionUncertaintyExperiment,
   backpropAssumptionsExperiment,
   lossesExperiment,
 ];

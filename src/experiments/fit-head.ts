@@ -1,0 +1,78 @@
+import type { Head } from '../heads/head.js';
+import type { Labels } from '../layers/layer.js';
+import { MultiLayerNet } from '../models/multi-layer-net.js';
+import { Adam } from '../optim/adam.js';
+import { fromArray } from '../tensor/creation.js';
+import { createRng } from '../tensor/rng.js';
+import type { Tensor } from '../tensor/tensor.js';
+
+/** A small regression or classification data set: inputs (N, D) and their targets. */
+export interface HeadData {
+  /** Row-major inputs, D per row. */
+  readonly x: Float64Array;
+  readonly inputSize: number;
+  /** Real targets (N·size, row-major), or class indices (N) for categorical. */
+  readonly y: Float64Array;
+  /** Target columns, or the number of classes for categorical. */
+  readonly size: number;
+}
+
+/** How fitHead trains. */
+export interface FitOptions {
+  readonly hiddenSizes: readonly number[];
+  readonly steps: number;
+  readonly batchSize: number;
+  readonly learningRate: number;
+  readonly seed: number;
+}
+
+/** The rows of `data` as a tensor and a target. */
+export function tensorsOf(head: Head, data: HeadData, rows?: Int32Array): { x: Tensor; t: Labels } {
+  const n = data.x.length / data.inputSize;
+  const index = rows ?? Int32Array.from({ length: n }, (_, i) => i);
+  const width = head.targetKind === 'class' ? 1 : data.size;
+  const x = new Float64Array(index.length * data.inputSize);
+  const y = new Float64Array(index.length * width);
+  index.forEach((r, i) => {
+    x.set(data.x.subarray(r * data.inputSize, (r + 1) * data.inputSize), i * data.inputSize);
+    y.set(data.y.subarray(r * width, (r + 1) * width), i * width);
+  });
+  const t =
+    head.targetKind === 'class' ? Int32Array.from(y) : fromArray(y, [index.length, data.size]);
+  return { x: fromArray(x, [index.length, data.inputSize]), t };
+}
+
+/**
+ * Trains a tanh network ending in the head's loss with Adam on seeded mini-batches (drawn with
+ * replacement, as the book's np.random.choice), the learning rate decaying linearly to a tenth,
+ * and returns it with its loss curve.
+ * @example const { net } = fitHead(HEADS.poisson, data, { hiddenSizes: [32], steps: 500, batchSize: 64, learningRate: 0.01, seed: 0 });
+ */
+export function fitHead(
+  head: Head,
+  data: HeadData,
+  options: FitOptions,
+): { net: MultiLayerNet; losses: number[] } {
+  const rng = createRng(options.seed);
+  const net = new MultiLayerNet({
+    inputSize: data.inputSize,
+    hiddenSizes: options.hiddenSizes,
+    outputSize: head.outputSize(data.size),
+    activation: 'tanh',
+    lastLayer: head.createLoss(),
+    rng,
+  });
+  const optimizer = new Adam({ learningRate: options.learningRate });
+  const n = data.x.length / data.inputSize;
+  const batch = new Int32Array(options.batchSize);
+  const losses: number[] = [];
+  for (let step = 0; step < options.steps; step++) {
+    // Linear decay to a tenth: Adam's constant step leaves the fit jittering at the end.
+    optimizer.learningRate = options.learningRate * (1 - (0.9 * step) / options.steps);
+    const { x, t } = tensorsOf(head, data, rng.choice(n, options.batchSize, batch));
+    const { loss, grads } = net.gradient(x, t);
+    optimizer.update(net.params, grads);
+    losses.push(loss);
+  }
+  return { net, losses };
+}
