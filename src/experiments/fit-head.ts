@@ -46,7 +46,10 @@ export function tensorsOf(head: Head, data: HeadData, rows?: Int32Array): { x: T
  * Trains a tanh network ending in the head's loss with Adam on seeded mini-batches (drawn with
  * replacement, as the book's np.random.choice), the learning rate decaying linearly to a tenth,
  * and returns it with its loss curve.
- * @example const { net } = fitHead(HEADS.poisson, data, { hiddenSizes: [32], steps: 500, batchSize: 64, learningRate: 0.01, seed: 0 });
+ * @example
+ * const data = { x: Float64Array.of(0, 1), inputSize: 1, y: Float64Array.of(0, 2), size: 1 };
+ * const fit = { hiddenSizes: [4], steps: 10, batchSize: 2, learningRate: 0.01, seed: 0 };
+ * fitHead(HEADS.poisson, data, fit).losses.length; // → 10
  */
 export function fitHead(
   head: Head,

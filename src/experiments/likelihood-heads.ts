@@ -130,7 +130,7 @@ function runHead(name: HeadName, n: number, steps: number, seed: number) {
  * drawn from that head's own distribution; samples from the trained network match held-out data
  * in mean and variance (class frequencies for categorical).
  * Book: ch04 §4.2 read as maximum likelihood: once θ* is found, y_new ~ p(y | f_θ*(x_new)) (docs/math.md §3).
- * @example likelihoodHeadsExperiment.run({ size: 'tiny', seed: 0 }).numbers.poisson
+ * @example likelihoodHeadsExperiment.run({ size: 'tiny', seed: 0 }).numbers.poisson; // not run: trains six networks (about 14 s; test/experiments/likelihood-heads.test.ts runs it)
  */
 export const likelihoodHeadsExperiment: Experiment = {
   name: 'likelihood-heads',

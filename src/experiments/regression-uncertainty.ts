@@ -117,7 +117,7 @@ function runHead(
  * part of x; a fixed-σ gaussian network (σ̂ = training RMSE) has one width everywhere, too wide
  * where the data is quiet and too narrow where it is noisy.
  * Book: ch04 §4.2 read as maximum likelihood, with the variance as an output too (docs/math.md §3).
- * @example regressionUncertaintyExperiment.run({ size: 'tiny', seed: 0 }).numbers.learnedVariance
+ * @example regressionUncertaintyExperiment.run({ size: 'tiny', seed: 0 }).numbers.learnedVariance; // not run: trains two networks (about 8 s; test/experiments/regression-uncertainty.test.ts runs it)
  */
 export const regressionUncertaintyExperiment: Experiment = {
   name: 'regression-uncertainty',

@@ -4,9 +4,16 @@ import { CHART_CONFIG } from './chart-frame.js';
 /**
  * Two charts next to each other under one title (Vega-Lite hconcat), each keeping its own title,
  * axes and legend: for "the data beside samples from the model".
- * @example sideBySide('Poisson head', scatterChart(data, …), scatterChart(samples, …))  // { hconcat: [left, right], … }
+ * @example
+ * const panel = (name: string) => scatterChart([{ name, x: [0, 1], y: [1, 2] }], { title: name, xLabel: 'x', yLabel: 'y' });
+ * const spec = sideBySide('data and samples', panel('data'), panel('samples'));
+ * spec.hconcat.length; // → 2
  */
-export function sideBySide(title: string, left: TopLevelSpec, right: TopLevelSpec): TopLevelSpec {
+export function sideBySide(
+  title: string,
+  left: TopLevelSpec,
+  right: TopLevelSpec,
+): TopLevelSpec & { hconcat: unknown[] } {
   const inner = (spec: TopLevelSpec) => {
     const {
       $schema: _schema,
@@ -23,5 +30,5 @@ export function sideBySide(title: string, left: TopLevelSpec, right: TopLevelSpe
     config: CHART_CONFIG,
     hconcat: [inner(left), inner(right)],
     resolve: { scale: { color: 'independent' } },
-  } as TopLevelSpec;
+  } as TopLevelSpec & { hconcat: unknown[] };
 }
