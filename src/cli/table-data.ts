@@ -67,6 +67,9 @@ async function readTable(
   return { table: fill.finish(), columns: cols, lines };
 }
 
+/** Rows per support check: a large table is checked a slice at a time, not copied whole. */
+const CHECK_ROWS = 4096;
+
 /** Throws a TableError at the file line of the first target outside the head's support. */
 function checkSupport(
   source: string,
@@ -76,15 +79,25 @@ function checkSupport(
   column: string,
 ): void {
   if (head.targetKind === 'class') return; // class names were mapped to 0..C−1 already
-  const t = fromArray(Float64Array.from(table.t), [table.count, 1], { dtype: 'float64' });
-  try {
-    head.checkTarget(t, 1);
-  } catch (e) {
-    if (e instanceof TargetError) {
-      const expected = e.message.replace(/^.*?: expected /, 'expected ');
-      throw new TableError(source, lines[e.row], column, `the ${head.name} head ${expected}`);
+  for (let start = 0; start < table.count; start += CHECK_ROWS) {
+    const n = Math.min(CHECK_ROWS, table.count - start);
+    const t = fromArray(Float64Array.from(table.t.subarray(start, start + n)), [n, 1], {
+      dtype: 'float64',
+    });
+    try {
+      head.checkTarget(t, 1);
+    } catch (e) {
+      if (e instanceof TargetError) {
+        const expected = e.message.replace(/^.*?: expected /, 'expected ');
+        throw new TableError(
+          source,
+          lines[start + e.row],
+          column,
+          `the ${head.name} head ${expected}`,
+        );
+      }
+      throw e;
     }
-    throw e;
   }
 }
 

@@ -5,7 +5,6 @@ import { GraphError } from '../../graph/graph-error.js';
 import { renderDot } from '../../graph/render-dot.js';
 import type { Variable } from '../../graph/variable.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { svgToPng } from './render-chart.js';
 
 /** Options of {@link plotDotGraph}. */
 export interface PlotDotGraphOptions extends DotGraphOptions {
@@ -30,7 +29,10 @@ export async function plotDotGraph(
   const dot = getDotGraph(y, options);
   const svg = await renderDot(dot);
   await mkdir(dirname(path), { recursive: true });
-  writeFileAtomic(path, ext === '.svg' ? svg : ext === '.dot' ? dot : svgToPng(svg));
+  // The PNG renderer (resvg, with vega beside it) is loaded only for a PNG: importing it with the
+  // CLI cost every command about 20 MB of memory and its start-up time.
+  const png = async (): Promise<Uint8Array> => (await import('./render-chart.js')).svgToPng(svg);
+  writeFileAtomic(path, ext === '.svg' ? svg : ext === '.dot' ? dot : await png());
   return { path, dot, svg };
 }
 
