@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { DivergenceError } from '../train/divergence.js';
+import { TrainOptionsError } from '../train/train-options.js';
 
 /** Exit code of a wrong command line (unknown option, bad value, conflicting options). */
 export const EXIT_USAGE = 2;
@@ -69,7 +70,25 @@ export function printableLine(text: string): string {
 export function cliMessage(error: Error): string {
   if (error instanceof DivergenceError)
     return `${error.diagnosis}; try a smaller learning rate (e.g. --lr ${error.suggestedLearningRate})`;
+  if (error instanceof TrainOptionsError)
+    return `${flagOf(error.option)}: ${error.message.slice(`option ${error.option}: `.length)}`;
   return error.message;
+}
+
+/** Train options whose flag is not the option's name in kebab case. */
+const FLAG_NAMES: Readonly<Record<string, string>> = {
+  learningRate: 'lr',
+  iterations: 'iters',
+  hiddenSizes: 'hidden',
+};
+
+/**
+ * The command-line flag of a train option: learningRate → --lr, earlyStopping → --early-stopping.
+ * @example flagOf('weightDecay') // '--weight-decay'
+ */
+export function flagOf(option: string): string {
+  const name = FLAG_NAMES[option] ?? option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return `--${name}`;
 }
 
 /** Errors that mean the command line was wrong (exit 2). */

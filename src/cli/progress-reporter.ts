@@ -1,5 +1,6 @@
 import { MultiBar, Presets } from 'cli-progress';
 import type { EpochRecord, FinalAccuracy } from '../train/train-history.js';
+import type { EarlyStop } from '../train/train-steps.js';
 
 /** What the train command tells the user while it runs. */
 export interface ProgressReporter {
@@ -36,6 +37,19 @@ export function formatEpoch(e: EpochRecord, totalEpochs: number, totalIterations
     `epoch ${String(e.epoch).padStart(ew)}${of}  iteration ${String(e.iteration).padStart(iw)}  ` +
     formatMeasures(e, '  ')
   );
+}
+
+/**
+ * The line that says where early stopping ended a run and which epoch's parameters it kept.
+ * @example
+ * formatEarlyStop({ bestEpoch: 3, bestIteration: 45, bestValidationLoss: 0.25, stoppedAt: 75, stoppedEarly: true });
+ * // 'early stopping: stopped at iteration 75; best validation loss 0.2500 at epoch 3 (iteration 45), whose parameters the model keeps'
+ */
+export function formatEarlyStop(e: EarlyStop): string {
+  const where = e.stoppedEarly
+    ? `stopped at iteration ${e.stoppedAt}`
+    : `ran to the last iteration (${e.stoppedAt})`;
+  return `early stopping: ${where}; best validation loss ${e.bestValidationLoss.toFixed(4)} at epoch ${e.bestEpoch} (iteration ${e.bestIteration}), whose parameters the model keeps`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FinalAccuracy } from '../train/train-history.js';
 import { trainSteps } from '../train/train-steps.js';
 import type { TrainingRun } from '../train/training-run.js';
-import { formatEpoch, type ProgressReporter } from './progress-reporter.js';
+import { formatEarlyStop, formatEpoch, type ProgressReporter } from './progress-reporter.js';
 import { writeCheckpoint } from './run-folder.js';
 import type { SignalWatch } from './signals.js';
 
@@ -29,6 +29,8 @@ export async function driveTraining(
     else if (event.type === 'epoch') {
       reporter.log(formatEpoch(event, totalEpochs, run.totalIterations));
       writeCheckpoint(dir, run, extra);
+    } else if (event.type === 'end' && event.earlyStop !== undefined) {
+      reporter.log(formatEarlyStop(event.earlyStop));
     }
     if (performance.now() - lastYield > 50) {
       await new Promise((resolve) => setImmediate(resolve));

@@ -36,6 +36,7 @@ export interface TrainFlags {
   dropout?: number;
   trainSize?: number;
   validation?: number;
+  earlyStopping?: number;
   sampling?: 'replacement' | 'shuffle';
   grad?: 'backprop' | 'numerical';
   dtype?: 'float32' | 'float64';
@@ -117,6 +118,11 @@ export function addTrainOptions(command: Command): Command {
       'hold out this fraction of the training samples for validation',
       parseFraction,
     )
+    .option(
+      '--early-stopping <patience>',
+      "stop after this many epochs without a lower validation loss and keep the best epoch's model (needs --validation or a --split with a validation part)",
+      parsePositiveInt,
+    )
     .addOption(
       new Option(
         '--sampling <mode>',
@@ -181,6 +187,7 @@ const FIXED_ON_RESUME = [
   'dropout',
   'trainSize',
   'validation',
+  'earlyStopping',
   'sampling',
   'grad',
   'dtype',
@@ -215,6 +222,7 @@ export function flagsToInput(flags: TrainFlags): TrainOptionsInput {
     dropout: flags.dropout,
     trainSize: flags.trainSize,
     validation: flags.validation,
+    earlyStopping: flags.earlyStopping,
     sampling: flags.sampling,
     grad: flags.grad,
     dtype: flags.dtype,

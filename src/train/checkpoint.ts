@@ -37,7 +37,8 @@ export function floatSafetensor(shape: readonly number[], data: FloatArray): Saf
 }
 
 /**
- * A training state as one safetensors file: parameters as `param.W1` …, optimizer buffers as
+ * A training state as one safetensors file: parameters as `param.W1` … (early stopping's best
+ * ones as `best.W1` …), optimizer buffers as
  * `optimizer.v.W1` …, the shuffle order as `sampler.order`, the loss history as `history.loss`
  * (float64, bit-exact); options, network config, counters, generator state and the epoch
  * records as JSON strings in `__metadata__`. One file, so one atomic rename saves all of it.
@@ -53,6 +54,8 @@ export function encodeCheckpoint(
   const tensors: Record<string, SafetensorsTensor> = {};
   for (const [name, p] of Object.entries(state.params))
     tensors[`param.${name}`] = floatSafetensor(p.shape, p.data);
+  for (const [name, p] of Object.entries(state.bestParams ?? {}))
+    tensors[`best.${name}`] = floatSafetensor(p.shape, p.data);
   for (const [key, buf] of Object.entries(state.optimizer.buffers)) {
     tensors[`optimizer.${key}`] = floatSafetensor([buf.length], buf);
   }
@@ -128,6 +131,7 @@ export function decodeCheckpoint(bytes: Uint8Array, source: string): DecodedChec
     return fail(`saved options are invalid: ${(e as Error).message}`);
   }
   const params: Record<string, SavedTensor> = {};
+  const bestParams: Record<string, SavedTensor> = {};
   const buffers: Record<string, FloatArray> = {};
   let order: Int32Array | null = null;
   let loss: Float64Array | null = null;
@@ -135,6 +139,8 @@ export function decodeCheckpoint(bytes: Uint8Array, source: string): DecodedChec
     const isFloat = t.data instanceof Float32Array || t.data instanceof Float64Array;
     if (name.startsWith('param.') && isFloat)
       params[name.slice(6)] = { shape: t.shape, data: t.data as FloatArray };
+    else if (name.startsWith('best.') && isFloat)
+      bestParams[name.slice(5)] = { shape: t.shape, data: t.data as FloatArray };
     else if (name.startsWith('optimizer.') && isFloat)
       buffers[name.slice(10)] = t.data as FloatArray;
     else if (name === 'sampler.order' && t.data instanceof Int32Array) order = t.data;
@@ -174,6 +180,7 @@ export function decodeCheckpoint(bytes: Uint8Array, source: string): DecodedChec
       rng,
       sampler: { order, cursor: int('samplerCursor') },
       history: { loss: Array.from(loss), epochs: epochs as EpochRecord[] },
+      ...(Object.keys(bestParams).length > 0 ? { bestParams } : {}),
     },
   };
 }

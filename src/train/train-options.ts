@@ -28,6 +28,11 @@ export interface TrainOptions {
   /** Fraction of the training samples held out for validation (0: none). */
   readonly validation: number;
   readonly sampling: Sampling;
+  /**
+   * Early stopping: stop after this many evaluations without a lower validation loss, and keep
+   * the parameters of the best one (null: off). Needs validation data.
+   */
+  readonly earlyStopping: number | null;
   readonly grad: 'backprop' | 'numerical';
   readonly dtype: 'float32' | 'float64';
   readonly seed: number;
@@ -152,6 +157,8 @@ export function resolveTrainOptions(input: TrainOptionsInput): TrainOptions {
       'replacement',
       'shuffle',
     ] as const),
+    earlyStopping:
+      input.earlyStopping == null ? null : positiveInt('earlyStopping', input.earlyStopping),
     grad: oneOf('grad', input.grad ?? BOOK_DEFAULTS.grad, ['backprop', 'numerical'] as const),
     dtype: oneOf('dtype', input.dtype ?? BOOK_DEFAULTS.dtype, ['float32', 'float64'] as const),
     seed,

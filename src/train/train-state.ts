@@ -25,6 +25,8 @@ export interface TrainState {
   readonly rng: RngState;
   readonly sampler: BatchSamplerState;
   readonly history: TrainHistory;
+  /** With early stopping: the parameters of the best evaluation so far. */
+  readonly bestParams?: Record<string, SavedTensor>;
 }
 
 /**
@@ -45,6 +47,7 @@ export function captureTrainState(run: TrainingRun): TrainState {
     rng: run.rng.getState(),
     sampler: run.sampler.getState(),
     history: { loss: [...run.history.loss], epochs: [...run.history.epochs] },
+    ...(run.earlyStopping === null ? {} : { bestParams: savedBest(run) }),
   };
 }
 
@@ -85,4 +88,22 @@ export function restoreTrainState(run: TrainingRun, state: TrainState): void {
   for (const l of state.history.loss) run.history.loss.push(l);
   run.history.epochs.length = 0;
   for (const e of state.history.epochs) run.history.epochs.push(e);
+  if (run.earlyStopping !== null) {
+    const best = Object.fromEntries(
+      Object.entries(state.bestParams ?? {}).map(([name, t]) => [name, t.data]),
+    );
+    run.earlyStopping.resume(state.history.epochs, best);
+  }
+}
+
+/** The early-stopping copy of the best parameters, with the network's shapes. */
+function savedBest(run: TrainingRun): Record<string, SavedTensor> {
+  const out: Record<string, SavedTensor> = {};
+  for (const [name, data] of Object.entries(run.earlyStopping?.bestParams ?? {})) {
+    out[name] = {
+      shape: [...(run.network.params[name]?.shape ?? [data.length])],
+      data: data.slice(),
+    };
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import type { EpochRecord, FinalAccuracy, TrainHistory } from './train-history.js';
+import type { EarlyStoppingVerdict } from './early-stopping.js';
 import type { TrainingRun } from './training-run.js';
 
 /** One completed iteration and its mini-batch loss. */
@@ -13,12 +14,27 @@ export interface StepEvent {
 /** An evaluation point: epoch 0 before training, then after every iterationsPerEpoch iterations. */
 export interface EpochEvent extends EpochRecord {
   readonly type: 'epoch';
+  /** With early stopping: whether this evaluation is the best so far, or the one that stops. */
+  readonly earlyStopping?: EarlyStoppingVerdict;
+}
+
+/** Where early stopping ended a run: the best evaluation, whose parameters the network now has. */
+export interface EarlyStop {
+  readonly bestEpoch: number;
+  readonly bestIteration: number;
+  readonly bestValidationLoss: number;
+  /** The iteration the run stopped at (the last one when patience never ran out). */
+  readonly stoppedAt: number;
+  /** True when patience ran out before the last iteration. */
+  readonly stoppedEarly: boolean;
 }
 
 /** The run is complete. */
 export interface EndEvent {
   readonly type: 'end';
   readonly final: FinalAccuracy;
+  /** With early stopping: the evaluation whose parameters were restored. */
+  readonly earlyStop?: EarlyStop;
 }
 
 /** What trainSteps yields. */
@@ -49,14 +65,35 @@ export interface TrainResult {
  * }
  */
 export function* trainSteps(run: TrainingRun): Generator<TrainEvent, TrainResult, void> {
+  const es = run.earlyStopping;
   for (;;) {
-    if (run.evaluationDue()) yield { type: 'epoch', ...run.evaluate() };
-    if (run.iteration >= run.totalIterations) break;
+    if (run.evaluationDue()) {
+      const record = run.evaluate();
+      yield run.lastVerdict === null
+        ? { type: 'epoch', ...record }
+        : { type: 'epoch', ...record, earlyStopping: run.lastVerdict };
+    }
+    if (run.iteration >= run.totalIterations || es?.stopped === true) break;
     const loss = run.step();
     yield { type: 'step', iteration: run.iteration, totalIterations: run.totalIterations, loss };
   }
-  const final = finalAccuracy(run);
-  yield { type: 'end', final };
+  if (es === null || es.best === null) {
+    const final = finalAccuracy(run);
+    yield { type: 'end', final };
+    return { final, history: run.history };
+  }
+  // Early stopping ends on the best evaluation's parameters, measured again.
+  es.restore(run.network.params);
+  const best = es.best;
+  const earlyStop: EarlyStop = {
+    bestEpoch: best.epoch,
+    bestIteration: best.iteration,
+    bestValidationLoss: best.validationLoss ?? NaN,
+    stoppedAt: run.iteration,
+    stoppedEarly: run.iteration < run.totalIterations,
+  };
+  const final = run.measure();
+  yield { type: 'end', final, earlyStop };
   return { final, history: run.history };
 }
 

@@ -14,7 +14,13 @@ import {
 } from './divergence.js';
 import { Evaluator } from './evaluator.js';
 import type { EpochRecord, TrainHistory } from './train-history.js';
-import { iterationsPerEpoch, totalIterations, type TrainOptions } from './train-options.js';
+import {
+  iterationsPerEpoch,
+  totalIterations,
+  TrainOptionsError,
+  type TrainOptions,
+} from './train-options.js';
+import { EarlyStopping, type EarlyStoppingVerdict } from './early-stopping.js';
 
 /** The samples a run trains and measures on: any Dataset (MNIST bytes, a CSV table, …). */
 export interface TrainingData {
@@ -59,6 +65,10 @@ export class TrainingRun {
   /** Completed iterations. */
   iteration = 0;
   readonly history: TrainHistory = { loss: [], epochs: [] };
+  /** Early stopping on the validation loss, when options.earlyStopping is set. */
+  readonly earlyStopping: EarlyStopping | null;
+  /** What early stopping made of the last evaluation (null when it is off). */
+  lastVerdict: EarlyStoppingVerdict | null = null;
   readonly #x: Tensor;
   readonly #t: BatchTargets;
 
@@ -75,6 +85,14 @@ export class TrainingRun {
         `training data has ${inputSize} features per row but the network expects ${network.config.inputSize} inputs`,
       );
     }
+    if (options.earlyStopping !== null && data.validation === null) {
+      throw new TrainOptionsError(
+        'earlyStopping',
+        'early stopping watches the validation loss, and this run has no validation data (hold out some: validation > 0, or a split with a validation part)',
+      );
+    }
+    this.earlyStopping =
+      options.earlyStopping === null ? null : new EarlyStopping(options.earlyStopping);
     this.sampler = new BatchSampler(
       data.train.count,
       options.batchSize,
@@ -156,6 +174,7 @@ export class TrainingRun {
       ...this.measure(),
     };
     this.history.epochs.push(record);
+    this.lastVerdict = this.earlyStopping?.observe(record, this.network.params) ?? null;
     return record;
   }
 

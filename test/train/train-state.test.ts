@@ -28,6 +28,7 @@ const configs: [string, TrainOptionsInput][] = [
       dtype: 'float64',
     },
   ],
+  ['early stopping (patience 1) on a validation split', { validation: 0.2, earlyStopping: 1 }],
 ];
 
 function fresh(input: TrainOptionsInput): TrainingRun {
