@@ -1,9 +1,11 @@
 import type { Head } from '../heads/head.js';
 import type { Labels } from '../layers/layer.js';
-import { MultiLayerNet } from '../models/multi-layer-net.js';
-import { Adam } from '../optim/adam.js';
+import { tableDataset } from '../data/table-dataset.js';
+import type { Network } from '../models/network.js';
+import { prepareTraining } from '../train/prepare-training.js';
+import { resolveTrainOptions } from '../train/train-options.js';
+import { trainSteps } from '../train/train-steps.js';
 import { fromArray } from '../tensor/creation.js';
-import { createRng } from '../tensor/rng.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /** A small regression or classification data set: inputs (N, D) and their targets. */
@@ -43,9 +45,10 @@ export function tensorsOf(head: Head, data: HeadData, rows?: Int32Array): { x: T
 }
 
 /**
- * Trains a tanh network ending in the head's loss with Adam on seeded mini-batches (drawn with
- * replacement, as the book's np.random.choice), the learning rate decaying linearly to a tenth,
- * and returns it with its loss curve.
+ * Trains a tanh network ending in the head's loss with the library's training loop (a table
+ * dataset, prepareTraining and trainSteps: Adam on seeded mini-batches drawn with replacement,
+ * as the book's np.random.choice), the learning rate decaying linearly to a tenth, and returns
+ * it with its loss curve.
  * @example
  * const data = { x: Float64Array.of(0, 1), inputSize: 1, y: Float64Array.of(0, 2), size: 1 };
  * const fit = { hiddenSizes: [4], steps: 10, batchSize: 2, learningRate: 0.01, seed: 0 };
@@ -55,27 +58,39 @@ export function fitHead(
   head: Head,
   data: HeadData,
   options: FitOptions,
-): { net: MultiLayerNet; losses: number[] } {
-  const rng = createRng(options.seed);
-  const net = new MultiLayerNet({
-    inputSize: data.inputSize,
-    hiddenSizes: options.hiddenSizes,
-    outputSize: head.outputSize(data.size),
-    activation: 'tanh',
-    lastLayer: head.createLoss(),
-    rng,
+): { net: Network; losses: number[] } {
+  const classes = head.targetKind === 'class';
+  const count = data.x.length / data.inputSize;
+  const table = tableDataset({
+    x: Float32Array.from(data.x),
+    t: classes ? Int32Array.from(data.y) : Float32Array.from(data.y),
+    count,
+    features: data.inputSize,
+    target: classes ? { kind: 'class', classes: data.size } : { kind: 'value', width: data.size },
   });
-  const optimizer = new Adam({ learningRate: options.learningRate });
-  const n = data.x.length / data.inputSize;
-  const batch = new Int32Array(options.batchSize);
+  const run = prepareTraining(
+    resolveTrainOptions({
+      model: 'multi-layer',
+      hiddenSizes: options.hiddenSizes,
+      activation: 'tanh',
+      optimizer: 'adam',
+      learningRate: options.learningRate,
+      batchSize: options.batchSize,
+      iterations: options.steps,
+      dtype: 'float64',
+      seed: options.seed,
+    }),
+    // The loop measures the test set every epoch; one row keeps that cheap (we measure after).
+    { train: table, test: table.subset([0]) },
+    { outputSize: head.outputSize(data.size), lastLayer: head.createLoss() },
+  );
   const losses: number[] = [];
-  for (let step = 0; step < options.steps; step++) {
+  for (const event of trainSteps(run)) {
+    if (event.type !== 'step') continue;
+    losses.push(event.loss);
     // Linear decay to a tenth: Adam's constant step leaves the fit jittering at the end.
-    optimizer.learningRate = options.learningRate * (1 - (0.9 * step) / options.steps);
-    const { x, t } = tensorsOf(head, data, rng.choice(n, options.batchSize, batch));
-    const { loss, grads } = net.gradient(x, t);
-    optimizer.update(net.params, grads);
-    losses.push(loss);
+    run.optimizer.learningRate =
+      options.learningRate * (1 - (0.9 * event.iteration) / options.steps);
   }
-  return { net, losses };
+  return { net: run.network, losses };
 }

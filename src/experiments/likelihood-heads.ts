@@ -141,7 +141,7 @@ export const likelihoodHeadsExperiment: Experiment = {
   needsMnist: false,
   run(context: ExperimentContext): ExperimentResult {
     const n = bySize(context.size, { tiny: 600, fast: 2000, full: 5000 });
-    const steps = bySize(context.size, { tiny: 800, fast: 3000, full: 8000 });
+    const steps = bySize(context.size, { tiny: 1200, fast: 3000, full: 8000 });
     const names = Object.keys(TRUTH) as HeadName[];
     const runs = names.map((name, k) => ({
       name,
