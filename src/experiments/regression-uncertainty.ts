@@ -191,7 +191,10 @@ export const regressionUncertaintyExperiment: Experiment = {
         },
       ],
       key: [
-        { label: 'gaussian-variance: ±2σ coverage of held-out points', value: learned.cov.total },
+        {
+          label: 'gaussian-variance: ±2σ coverage of held-out points',
+          value: Number(learned.cov.total.toFixed(3)),
+        },
         {
           label: 'gaussian (fixed σ): coverage in the quiet / noisy third',
           value: `${fixed.cov.byBin[0].toFixed(3)} / ${fixed.cov.byBin[BINS - 1].toFixed(3)}`,
