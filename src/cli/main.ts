@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { describeError, printableLine } from './cli-error.js';
+import { registerDataCommand } from './data-command.js';
 import { registerEvalCommand } from './eval-command.js';
 import { registerExportCommand } from './export-command.js';
 import { registerGradcheckCommand } from './gradcheck-command.js';
@@ -36,6 +37,7 @@ export function createProgram(
   });
   registerTrainCommand(program, setExitCode);
   registerEvalCommand(program);
+  registerDataCommand(program);
   registerPredictCommand(program);
   registerGradcheckCommand(program);
   registerExportCommand(program);

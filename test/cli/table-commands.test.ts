@@ -258,3 +258,15 @@ test('eval --json of an image model ends in one JSON object with the accuracy', 
   assert.equal(json.count, 100);
   assert.ok(json.accuracy >= 0 && json.accuracy <= 1);
 });
+
+test('gradlab data writes a named table as CSV, header first, and trains from it by name or file', async () => {
+  const path = at('iris.csv');
+  const r = await runCli(['data', 'iris', '--out', path]);
+  assert.equal(r.code, 0, r.stderr);
+  const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+  assert.equal(lines.length, 151);
+  assert.equal(lines[0], 'sepal_length,sepal_width,petal_length,petal_width,species');
+  const trained = await runCli(trainArgs(path, at('iris-run'), ['--target', 'species']));
+  assert.equal(trained.code, 0, trained.stderr);
+  assert.match(trained.stdout, /iris\.csv 120 train \/ 15 test/);
+});

@@ -61,10 +61,11 @@ function cars(): RowSource {
   const records = readJson('vega-datasets', 'data/cars.json') as Record<string, Cell>[];
   // 14 of the 406 cars lack miles per gallon or horsepower; a regression needs both.
   const complete = records.filter((r) => CARS_COLUMNS.every((c) => typeof r[c] === 'number'));
+  // Origin_USA (1 for an American car, else 0) is a real 0/1 outcome for the bernoulli head.
   return memoryRows(
     'cars',
-    [...CARS_COLUMNS],
-    complete.map((r) => CARS_COLUMNS.map((c) => r[c])),
+    [...CARS_COLUMNS, 'Origin_USA'],
+    complete.map((r) => [...CARS_COLUMNS.map((c) => r[c]), r.Origin === 'USA' ? 1 : 0]),
   );
 }
 
