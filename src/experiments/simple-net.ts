@@ -1,6 +1,7 @@
 import { SimpleNet } from '../models/simple-net.js';
 import { barChart } from '../plot/bar-chart.js';
 import { softmax } from '../functions/activations.js';
+import { SoftmaxWithLoss } from '../layers/softmax-with-loss.js';
 import { tensor } from '../tensor/creation.js';
 import { argmaxRows } from '../tensor/ops/reduce.js';
 import { createRng } from '../tensor/rng.js';
@@ -110,6 +111,17 @@ export const simpleNetExperiment: Experiment = {
       new SimpleNet(createRng(context.seed)),
       `W ~ N(0, 1), seed ${context.seed}`,
     );
+    // The book's printed loss and dW were made without the 1e-7 in the log: the δ = 0 variant. Its
+    // loss still differs from the print by 2e-9, because the book shows W rounded to 8 digits.
+    const noDelta = inspect(
+      new SimpleNet(
+        tensor(BOOK_SIMPLE_NET.W.map((r) => [...r])),
+        new SoftmaxWithLoss({ delta: 0 }),
+      ),
+      "the book's W, delta = 0",
+    );
+    // softmax's intermediates as the book prints them: a = x·W, a − max(a), y = exp(·)/Σexp(·).
+    const shifted = book.scores.map((v) => v - Math.max(...book.scores));
     const entries = ['W11', 'W12', 'W13', 'W21', 'W22', 'W23'];
     return {
       figures: [
@@ -142,9 +154,33 @@ export const simpleNetExperiment: Experiment = {
         { label: 'loss (book W)', value: book.loss },
         { label: 'session (book W)', value: book.session },
         { label: 'max |numerical − backprop dW| (book W)', value: book.maxDiff },
+        { label: 'softmax: a − max(a)', value: `[${shifted.map((v) => v.toFixed(8)).join(' ')}]` },
+        {
+          label: 'softmax: y',
+          value: `[${book.probabilities.map((v) => v.toFixed(8)).join(' ')}]`,
+        },
+        {
+          label:
+            'loss with delta = 0 (the book prints 0.92806853663411326; the 2e-9 left is its W, printed to 8 digits)',
+          value: noDelta.loss,
+        },
+        {
+          label: 'dW with delta = 0, first row',
+          value: `[${noDelta.dW
+            .slice(0, 3)
+            .map((v) => v.toFixed(8))
+            .join(' ')}]`,
+        },
         { label: `session (random W, seed ${context.seed})`, value: random.session },
       ],
-      numbers: { x: [...BOOK_SIMPLE_NET.x], t: [...BOOK_SIMPLE_NET.t], book, random },
+      numbers: {
+        x: [...BOOK_SIMPLE_NET.x],
+        t: [...BOOK_SIMPLE_NET.t],
+        book,
+        softmaxShifted: shifted,
+        noDelta,
+        random,
+      },
     };
   },
 };

@@ -1,11 +1,24 @@
 import { toClassIndices } from '../losses/labels.js';
 import { reuse, rowsCols } from '../tensor/ops/check.js';
-import { softmaxCrossEntropy, softmaxCrossEntropyBackward } from '../tensor/ops/softmax-rows.js';
+import {
+  softmaxCrossEntropy,
+  softmaxCrossEntropyBackward,
+  softmaxRows,
+} from '../tensor/ops/softmax-rows.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { required, type Labels, type LossLayer } from './layer.js';
 
 /** The book's log guard in cross_entropy_error: log(y + δ) never sees log 0. */
 const DELTA = 1e-7;
+
+/** Options of SoftmaxWithLoss. */
+export interface SoftmaxWithLossOptions {
+  /**
+   * δ in log(y + δ) (default 1e-7, the book's cross_entropy_error). 0 gives the loss whose
+   * gradient is exactly (y − t)/N: the book's printed simpleNet loss 0.92806853663411326 and its dW.
+   */
+  delta?: number;
+}
 
 /**
  * Softmax followed by the cross-entropy error, fused (the last layer of a classifier):
@@ -23,12 +36,24 @@ const DELTA = 1e-7;
  * const loss = new SoftmaxWithLoss();
  * loss.forward(tensor([[0, 0]]), [1]);     // 0.6931469805599654 = −log(0.5 + 1e-7)
  * loss.backward().toArray();               // [[0.4999999, −0.4999999]] (≈ (y − t)·0.5/(0.5 + 1e-7))
+ * new SoftmaxWithLoss({ delta: 0 }).forward(tensor([[0, 0]]), [1]); // 0.6931471805599453 = log 2
  */
 export class SoftmaxWithLoss implements LossLayer {
+  readonly delta: number;
   #y?: Tensor;
   #labels?: Int32Array;
   #dx?: Tensor;
   #loss = Number.NaN;
+
+  constructor(options: SoftmaxWithLossOptions = {}) {
+    const delta = options.delta ?? DELTA;
+    if (!(delta >= 0 && Number.isFinite(delta))) {
+      throw new RangeError(
+        `SoftmaxWithLoss: delta must be a finite number ≥ 0, got ${String(delta)}`,
+      );
+    }
+    this.delta = delta;
+  }
 
   /** The softmax output of the last forward (the book's self.y), or undefined before it. */
   get y(): Tensor | undefined {
@@ -46,10 +71,20 @@ export class SoftmaxWithLoss implements LossLayer {
       arg: 't',
       out: this.#labels,
     });
-    const { loss, y } = softmaxCrossEntropy(x, this.#labels, reuse(this.#y, x.shape, x.dtype));
+    if (this.delta === DELTA) {
+      // The fused kernel has the book's δ built in.
+      const { loss, y } = softmaxCrossEntropy(x, this.#labels, reuse(this.#y, x.shape, x.dtype));
+      this.#y = y;
+      this.#loss = loss;
+      return loss;
+    }
+    const y = softmaxRows(x, reuse(this.#y, x.shape, x.dtype));
+    let sum = 0;
+    for (let r = 0; r < rows; r++)
+      sum += Math.log(y.data[r * cols + this.#labels[r]!]! + this.delta);
     this.#y = y;
-    this.#loss = loss;
-    return loss;
+    this.#loss = -sum / rows;
+    return this.#loss;
   }
 
   backward(dout = 1): Tensor {
@@ -63,7 +98,7 @@ export class SoftmaxWithLoss implements LossLayer {
     const dd = dx.data;
     for (let r = 0; r < rows; r++) {
       const yt = yd[r * cols + labels[r]];
-      const factor = yt / (yt + DELTA);
+      const factor = this.delta === 0 ? 1 : yt / (yt + this.delta);
       for (let c = r * cols; c < (r + 1) * cols; c++) dd[c] *= factor;
     }
     return dx;

@@ -36,3 +36,18 @@ test('the session prints arrays as NumPy does', () => {
     '[[ 0.5  -1.25]\n [10.    2.  ]]',
   );
 });
+
+test("softmax's intermediates and the delta = 0 variant match the book's prints", () => {
+  const n = simpleNetExperiment.run({ size: 'tiny', seed: 0 }).numbers;
+  const shifted = n.softmaxShifted as number[];
+  [-0.07865931, -0.50209087, 0].forEach((v, i) => assert.ok(Math.abs(shifted[i]! - v) < 5e-9));
+  const y = (n.book as { probabilities: number[] }).probabilities;
+  [0.36541271, 0.23927078, 0.39531651].forEach((v, i) => assert.ok(Math.abs(y[i]! - v) < 5e-9));
+  const noDelta = n.noDelta as { loss: number; dW: number[]; maxDiff: number };
+  // The book printed 0.92806853663411326 from a W it shows to 8 digits only.
+  assert.ok(Math.abs(noDelta.loss - 0.92806853663411326) < 5e-9, String(noDelta.loss));
+  assert.ok(Math.abs(noDelta.loss - book.loss) > 2e-7); // the 1e-7 in the log is gone
+  const printed = [0.21924763, 0.14356247, -0.36281009, 0.32887144, 0.2153437, -0.54421514];
+  printed.forEach((v, i) => assert.ok(Math.abs(noDelta.dW[i]! - v) < 1e-7, `dW[${i}]`));
+  assert.ok(noDelta.maxDiff < 1e-9);
+});

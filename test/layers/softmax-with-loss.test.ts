@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { SoftmaxWithLoss } from '../../src/layers/softmax-with-loss.js';
 import { LossInputError } from '../../src/losses/loss-error.js';
 import { clone, createRng, randn, tensor } from '../../src/tensor/index.js';
+import { onEachBackend } from '../helpers/backends.js';
 import { assertLossLayerGradients } from '../helpers/gradcheck.js';
 
 test('forward is the batch mean of −log(softmax + 1e-7) at the label', () => {
@@ -109,4 +110,23 @@ test('bad labels and backward before forward throw clear errors', () => {
       ),
     /SoftmaxWithLoss.forward/,
   );
+});
+
+test('delta = 0 gives −log y and the gradient (y − t)/N exactly; a bad delta is refused', () => {
+  const loss = new SoftmaxWithLoss({ delta: 0 });
+  assert.equal(loss.forward(tensor([[0, 0]]), [1]), Math.log(2));
+  assert.deepEqual(loss.backward().toArray(), [[0.5, -0.5]]);
+  assert.throws(
+    () => new SoftmaxWithLoss({ delta: -1 }),
+    /delta must be a finite number ≥ 0, got -1/,
+  );
+});
+
+test('with delta = 0, backward matches the numerical gradient in float64 on each backend', () => {
+  onEachBackend(() => {
+    const rng = createRng(32);
+    assertLossLayerGradients(new SoftmaxWithLoss({ delta: 0 }), randn([4, 5], rng), [0, 4, 2, 1], {
+      rng,
+    });
+  });
 });
