@@ -1,14 +1,13 @@
 // Elementwise kernels: unary functions, binary operations (elementwise, with a scalar, with a
 // row vector), the ReLU and sigmoid backward passes and axpy. Each op code is a constant at
-// its call site, so after inlining every (dtype, op) pair is its own branch-free loop.
+// its call site, so after inlining every (dtype, op) pair is its own branch-free loop. An op
+// code that no case knows traps (`unreachable`): it must never run as some other op.
 import { at, lanes, loadPartial, storePartial } from './lanes';
+import {
+  ABS, ADD, DIV, EXP, LOG, MAX, MIN, MUL, NEG, RELU, RELU_BACKWARD, SIGMOID, SIGMOID_BACKWARD,
+  SQRT, SQUARE, STEP, SUB, TANH,
+} from './op-codes';
 import { vexp, vlog, vsigmoid, vtanh } from './vmath';
-
-// Op codes: the order of UnaryOp and BinaryOp in src/backend/wasm/op-codes.ts.
-const RELU = 0, SIGMOID = 1, EXP = 2, LOG = 3, NEG = 4, ABS = 5, SQRT = 6, SQUARE = 7, TANH = 8;
-const ADD = 0, SUB = 1, MUL = 2, DIV = 3, MAX = 4, MIN = 5;
-// Internal binary ops (not in BinaryOp): backward passes that combine dout with a saved tensor.
-const RELU_BACKWARD = 6, SIGMOID_BACKWARD = 7;
 
 // @ts-ignore: decorator
 @inline function unaryOp<T>(op: i32, x: v128): v128 {
@@ -23,8 +22,10 @@ const RELU_BACKWARD = 6, SIGMOID_BACKWARD = 7;
     case SQRT: return v128.sqrt<T>(x);
     case SQUARE: return v128.mul<T>(x, x);
     case TANH: return vtanh<T>(x);
-    default: return v128.and(v128.splat<T>(<T>1), v128.gt<T>(x, zero)); // step
+    case STEP: return v128.and(v128.splat<T>(<T>1), v128.gt<T>(x, zero));
+    default: unreachable();
   }
+  return x;
 }
 
 // @ts-ignore: decorator
@@ -38,12 +39,14 @@ const RELU_BACKWARD = 6, SIGMOID_BACKWARD = 7;
     case MAX: return v128.bitselect(a, b, v128.or(v128.ge<T>(a, b), v128.ne<T>(a, a)));
     case MIN: return v128.bitselect(a, b, v128.or(v128.le<T>(a, b), v128.ne<T>(a, a)));
     case RELU_BACKWARD: return v128.and(a, v128.gt<T>(b, v128.splat<T>(<T>0)));
-    default: {
-      // sigmoid backward: dout·(1 − y)·y, in the JS backend's order.
+    case SIGMOID_BACKWARD: {
+      // dout·(1 − y)·y, in the JS backend's order.
       const oneMinusY = v128.sub<T>(v128.splat<T>(<T>1), b);
       return v128.mul<T>(v128.mul<T>(a, oneMinusY), b);
     }
+    default: unreachable();
   }
+  return a;
 }
 
 // @ts-ignore: decorator
@@ -95,7 +98,8 @@ export function unary<T>(op: i32, x: usize, out: usize, n: i32): void {
     case SQRT: unaryLoop<T>(SQRT, x, out, n); break;
     case SQUARE: unaryLoop<T>(SQUARE, x, out, n); break;
     case TANH: unaryLoop<T>(TANH, x, out, n); break;
-    default: unaryLoop<T>(9, x, out, n);
+    case STEP: unaryLoop<T>(STEP, x, out, n); break;
+    default: unreachable();
   }
 }
 
@@ -109,7 +113,8 @@ export function binary<T>(op: i32, a: usize, b: usize, out: usize, n: i32): void
     case MAX: binaryLoop<T>(MAX, a, b, out, n); break;
     case MIN: binaryLoop<T>(MIN, a, b, out, n); break;
     case RELU_BACKWARD: binaryLoop<T>(RELU_BACKWARD, a, b, out, n); break;
-    default: binaryLoop<T>(SIGMOID_BACKWARD, a, b, out, n);
+    case SIGMOID_BACKWARD: binaryLoop<T>(SIGMOID_BACKWARD, a, b, out, n); break;
+    default: unreachable();
   }
 }
 
@@ -121,7 +126,8 @@ export function binaryScalar<T>(op: i32, a: usize, s: T, out: usize, n: i32): vo
     case MUL: scalarLoop<T>(MUL, a, s, out, n); break;
     case DIV: scalarLoop<T>(DIV, a, s, out, n); break;
     case MAX: scalarLoop<T>(MAX, a, s, out, n); break;
-    default: scalarLoop<T>(MIN, a, s, out, n);
+    case MIN: scalarLoop<T>(MIN, a, s, out, n); break;
+    default: unreachable();
   }
 }
 
@@ -145,4 +151,3 @@ export function axpy<T>(alpha: T, x: usize, y: usize, n: i32): void {
   }
 }
 
-export { RELU_BACKWARD, SIGMOID_BACKWARD };

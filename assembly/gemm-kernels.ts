@@ -8,19 +8,7 @@
 // Node 20 (V8 11.3): 4 rows × 2 vectors = 8 v128 accumulators is the sweet spot; unrolling k by
 // hand makes V8 hoist every load of the unrolled body to the top of the loop and spill
 // accumulators (−40%), so the loop is left for V8 to unroll (it does, by 2).
-import { at, lanes, TILE } from './lanes';
-
-/** c + x·b lane-wise (WebAssembly SIMD has no fused multiply-add without relaxed-simd). */
-// @ts-ignore: decorator
-@inline function fma<T>(c: v128, x: v128, b: v128): v128 {
-  return v128.add<T>(c, v128.mul<T>(x, b));
-}
-
-/** c[j] = v (+ c[j] when accumulate) for one full vector. */
-// @ts-ignore: decorator
-@inline function storeVec<T>(p: usize, v: v128, accumulate: bool): void {
-  v128.store(p, accumulate ? v128.add<T>(v128.load(p), v) : v);
-}
+import { at, fma, lanes, storeVec, TILE } from './lanes';
 
 /** Copies the first rows×cols values of the spilled tile (row pitch `pitch` values) into c. */
 function storeFromTile<T>(

@@ -17,27 +17,10 @@
 // finding the steps ~0.6 dense steps once per tile, so skip when live·1.6 + 0.6·k/panels < k.
 import { kernelNarrow, kernelWide } from './gemm-kernels';
 import { compactTile, packA, packB, panelWidth } from './gemm-pack';
-import { at, lanes } from './lanes';
+import { allFinite, at, lanes } from './lanes';
 
 /** Rows of op(a) packed at a time (a multiple of 4). */
 const BLOCK_ROWS = 128;
-
-/** True when the n values at p are all finite (x − x is 0 exactly for finite x, NaN otherwise). */
-function allFinite<T>(p: usize, n: i32): bool {
-  const zero = v128.splat<T>(<T>0);
-  let ok = v128.splat<i32>(-1);
-  let i = 0;
-  for (; i + lanes<T>() <= n; i += lanes<T>()) {
-    const v = v128.load(at<T>(p, i));
-    ok = v128.and(ok, v128.eq<T>(v128.sub<T>(v, v), zero));
-  }
-  let finite = v128.all_true<i32>(ok);
-  for (; i < n; i++) {
-    const x = load<T>(at<T>(p, i));
-    finite &= x - x == <T>0;
-  }
-  return finite;
-}
 
 /** How many steps of a packed a-tile hold a non-zero value (−0 and NaN count as non-zero). */
 function liveSteps<T>(tile: usize, k: i32): i32 {

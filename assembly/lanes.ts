@@ -63,3 +63,32 @@ const TAIL: usize = memory.data(16, 16);
   }
   return m;
 }
+
+/** c + x·b lane-wise (WebAssembly SIMD has no fused multiply-add without relaxed-simd). */
+// @ts-ignore: decorator
+@inline export function fma<T>(c: v128, x: v128, b: v128): v128 {
+  return v128.add<T>(c, v128.mul<T>(x, b));
+}
+
+/** Stores v at p (+ the vector there when accumulate). */
+// @ts-ignore: decorator
+@inline export function storeVec<T>(p: usize, v: v128, accumulate: bool): void {
+  v128.store(p, accumulate ? v128.add<T>(v128.load(p), v) : v);
+}
+
+/** True when the n values at p are all finite (x − x is 0 exactly for finite x, NaN otherwise). */
+export function allFinite<T>(p: usize, n: i32): bool {
+  const zero = v128.splat<T>(<T>0);
+  let ok = v128.splat<i32>(-1);
+  let i = 0;
+  for (; i + lanes<T>() <= n; i += lanes<T>()) {
+    const v = v128.load(at<T>(p, i));
+    ok = v128.and(ok, v128.eq<T>(v128.sub<T>(v, v), zero));
+  }
+  let finite = v128.all_true<i32>(ok);
+  for (; i < n; i++) {
+    const x = load<T>(at<T>(p, i));
+    finite &= x - x == <T>0;
+  }
+  return finite;
+}

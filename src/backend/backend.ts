@@ -1,3 +1,5 @@
+import type { BinaryOp, KERNELS, UnaryOp } from './kernels.js';
+
 /**
  * The kernel interface: the only thing a compute backend implements, and the only thing that
  * tensor ops call. Layers, models and the trainer never see it: only an entry point (CLI, web worker) chooses
@@ -31,85 +33,48 @@ export interface ByteStorage {
   readonly data: Uint8Array;
 }
 
-/** Elementwise functions of one argument. `step` is 1 where x > 0 else 0 (the book's step_function). */
-export type UnaryOp =
-  'relu' | 'sigmoid' | 'exp' | 'log' | 'neg' | 'abs' | 'sqrt' | 'square' | 'tanh' | 'step';
+export type { BinaryOp, UnaryOp } from './kernels.js';
 
-/** Elementwise functions of two arguments. */
-export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'max' | 'min';
+type KernelTable = typeof KERNELS;
 
-/** A compute backend: storage allocation plus about fifteen kernels. */
-export interface Backend {
+/** The Backend method's type of one table argument (WASM-only arguments have none). */
+type ArgType<A> = A extends { kind: 'unaryOp' }
+  ? UnaryOp
+  : A extends { kind: 'binaryOp' }
+    ? BinaryOp
+    : A extends { kind: 'bool' }
+      ? boolean
+      : A extends { kind: 'storage' }
+        ? Storage
+        : A extends { kind: 'ints' | 'intsOut' }
+          ? Int32Array
+          : number;
+
+/** A table entry's arguments as the Backend method takes them, in order. */
+type MethodArgs<T> = T extends readonly [readonly [string, infer A], ...infer R]
+  ? A extends { kind: 'length' | 'scratch' | 'ptr' }
+    ? MethodArgs<R>
+    : [ArgType<A>, ...MethodArgs<R>]
+  : [];
+
+/** The kernel methods, one per entry of the kernel table (kernels.ts documents each). */
+export type KernelMethods = {
+  [K in keyof KernelTable as KernelTable[K] extends { backend: false } ? never : K]: (
+    ...args: MethodArgs<KernelTable[K]['args']>
+  ) => KernelTable[K]['result'] extends 'void' ? void : number;
+};
+
+/**
+ * A compute backend: storage allocation plus the kernels of the kernel table (kernels.ts), each
+ * a method with the table's arguments in order (dimensions, storages, op names, label arrays).
+ */
+export interface Backend extends KernelMethods {
   readonly name: string;
   /** Zero-filled storage for `length` numbers. */
   alloc(dtype: DType, length: number): Storage;
   /** Gives storage back (a no-op where the garbage collector owns memory). Never used afterwards. */
   release(storage: Storage): void;
 
-  /**
-   * c = op(a)·op(b) (+ c when accumulate), op(a) (m×k), op(b) (k×n), c (m×n), row-major.
-   * transA: a is stored (k×m); transB: b is stored (n×k).
-   */
-  gemm(
-    transA: boolean,
-    transB: boolean,
-    m: number,
-    n: number,
-    k: number,
-    a: Storage,
-    b: Storage,
-    c: Storage,
-    accumulate: boolean,
-  ): void;
-  /** out[i] = f(x[i]). out may be x. */
-  unary(op: UnaryOp, x: Storage, out: Storage): void;
-  /** out[i] = a[i] ∘ b[i]. out may alias a or b. */
-  binary(op: BinaryOp, a: Storage, b: Storage, out: Storage): void;
-  /** out[i] = a[i] ∘ s. out may be a. */
-  binaryScalar(op: BinaryOp, a: Storage, s: number, out: Storage): void;
-  /** out[r, c] = x[r, c] ∘ v[c] for x (rows×cols), v (cols). out may be x. */
-  binaryRowVector(
-    op: BinaryOp,
-    rows: number,
-    cols: number,
-    x: Storage,
-    v: Storage,
-    out: Storage,
-  ): void;
-  /** out[c] = Σ_r x[r, c] (column sums; Affine's db). */
-  sumAxis0(rows: number, cols: number, x: Storage, out: Storage): void;
-  /** Σ x[i], accumulated in float64. */
-  sum(x: Storage): number;
-  /** out = dout where x > 0, else 0 (ReLU backward; the subgradient at 0 is 0). */
-  reluBackward(dout: Storage, x: Storage, out: Storage): void;
-  /** out = dout·y·(1 − y), with y the sigmoid output. */
-  sigmoidBackward(dout: Storage, y: Storage, out: Storage): void;
-  /** Row-wise softmax of x (rows×cols), subtracting each row's max first. */
-  softmaxRows(rows: number, cols: number, x: Storage, out: Storage): void;
-  /**
-   * Fused softmax + cross-entropy error (SoftmaxWithLoss forward): y = softmax(x) row-wise,
-   * returns Σₙ −log(y[n, tₙ] + 1e-7) (a sum; the op divides by N).
-   */
-  softmaxCrossEntropy(
-    rows: number,
-    cols: number,
-    x: Storage,
-    labels: Int32Array,
-    y: Storage,
-  ): number;
-  /** dx = scale·(y − onehot(t)) (SoftmaxWithLoss backward with scale = dout / N). */
-  softmaxCrossEntropyBackward(
-    rows: number,
-    cols: number,
-    y: Storage,
-    labels: Int32Array,
-    scale: number,
-    dx: Storage,
-  ): void;
-  /** y += alpha·x (the SGD update with alpha = −lr, weight decay with alpha = λ). */
-  axpy(alpha: number, x: Storage, y: Storage): void;
-  /** out[r] = index of the largest x[r, ·] (first on ties). */
-  argmaxRows(rows: number, cols: number, x: Storage, out: Int32Array): void;
   /** x[i] = value. */
   fill(x: Storage, value: number): void;
   /** dst[i] = src[i] (same length). */
@@ -133,4 +98,43 @@ export interface Backend {
     divisor: number,
     out: Storage,
   ): void;
+
+  /**
+   * Optional: a row index in backend memory, the nonzero columns of each row of a matrix
+   * (offsets (rows + 1), row r's columns ascending at columns[offsets[r] .. offsets[r + 1])),
+   * checked once here: every sparse product then trusts it.
+   */
+  allocRowIndex?(offsets: Int32Array, columns: Uint16Array, cols: number): RowIndex;
+  /**
+   * Optional: the products with a matrix x (rows×k) whose row r holds nonzeros only at the
+   * columns of row ids[r] of `index`:
+   *   transA false: out (rows×n) (+)= x·b,  b (k×n);
+   *   transA true:  out (k×n) (+)= xᵀ·b,   b (rows×n).
+   * Zeros are skipped; the sums are gemm's. Returns false, leaving out untouched, when b holds
+   * ∞ or NaN (0·∞ must give NaN: the caller runs gemm).
+   */
+  sparseRowsGemm?(
+    transA: boolean,
+    rows: number,
+    n: number,
+    k: number,
+    index: RowIndex,
+    ids: Int32Array,
+    x: Storage,
+    b: Storage,
+    out: Storage,
+    accumulate: boolean,
+  ): boolean;
+  /**
+   * The density (nonzeros / (rows·k)) at or below which this backend's sparseRowsGemm beats its
+   * gemm, measured by `npm run bench` (the kernel table); above it the ops use gemm.
+   */
+  readonly sparseDensityLimit?: number;
+}
+
+/** A row index made by Backend.allocRowIndex: `rows` rows of `cols` columns, `nnz` nonzeros. */
+export interface RowIndex {
+  readonly rows: number;
+  readonly cols: number;
+  readonly nnz: number;
 }

@@ -38,7 +38,8 @@ export function imageDataset(images: ImageDataset): ImageSource {
       if (t.length < count) {
         throw new RangeError(`imageDataset.fillBatch: t has ${t.length} slots, need ${count}`);
       }
-      gatherByteRows(images.images, features, indices, count, 255, x);
+      // sparse: the batch carries its rows' nonzeros, so the first layer's products skip zeros.
+      gatherByteRows(images.images, features, indices, count, 255, x, { sparse: true });
       for (let i = 0; i < count; i++) t[i] = images.labels[indices[i]];
     },
     subset(indices: ArrayLike<number>): ImageSource {

@@ -1,6 +1,8 @@
 import type { Backend, BinaryOp, DType, FloatArray, Storage, UnaryOp } from '../backend.js';
 import { AllocationError, formatByteSize } from '../allocation-error.js';
+import { opCode } from '../kernels.js';
 import { jsGemm } from './js-gemm.js';
+import { jsSparseKernels } from './js-sparse.js';
 
 /** Storage of the JS backend: an ordinary typed array owned by the garbage collector. */
 class JsStorage implements Storage {
@@ -50,6 +52,13 @@ const binaryFns: Record<BinaryOp, (a: number, b: number) => number> = {
   min: (a, b) => (a <= b || Number.isNaN(a) ? a : b),
 };
 
+/** The function of an op by name; an unknown name throws (as the WASM kernels refuse its code). */
+function opFn<F>(fns: Readonly<Record<string, F>>, set: 'unary' | 'binary', op: string): F {
+  if (Object.hasOwn(fns, op)) return fns[op];
+  opCode(set, op); // throws for a name no kernel knows
+  throw new RangeError(`js backend: ${set} op '${op}' is internal to the kernels`);
+}
+
 /** Writes the row-wise softmax of x (rows×cols) into y; shared by softmaxRows and the fused loss. */
 function softmaxInto(rows: number, cols: number, x: FloatArray, y: FloatArray): void {
   for (let r = 0; r < rows; r++) {
@@ -82,26 +91,26 @@ export function createJsBackend(): Backend {
     gemm: (transA, transB, m, n, k, a, b, c, accumulate) =>
       jsGemm(transA, transB, m, n, k, a.data, b.data, c.data, accumulate),
     unary(op, x, out) {
-      const f = unaryFns[op];
+      const f = opFn(unaryFns, 'unary', op);
       const xd = x.data;
       const od = out.data;
       for (let i = 0; i < x.length; i++) od[i] = f(xd[i]);
     },
     binary(op, a, b, out) {
-      const f = binaryFns[op];
+      const f = opFn(binaryFns, 'binary', op);
       const ad = a.data;
       const bd = b.data;
       const od = out.data;
       for (let i = 0; i < a.length; i++) od[i] = f(ad[i], bd[i]);
     },
     binaryScalar(op, a, s, out) {
-      const f = binaryFns[op];
+      const f = opFn(binaryFns, 'binary', op);
       const ad = a.data;
       const od = out.data;
       for (let i = 0; i < a.length; i++) od[i] = f(ad[i], s);
     },
     binaryRowVector(op, rows, cols, x, v, out) {
-      const f = binaryFns[op];
+      const f = opFn(binaryFns, 'binary', op);
       const xd = x.data;
       const vd = v.data;
       const od = out.data;
@@ -168,5 +177,6 @@ export function createJsBackend(): Backend {
     },
     fill: (x, value) => void x.data.fill(value),
     copy: (src, dst) => void dst.data.set(src.data),
+    ...jsSparseKernels(),
   };
 }

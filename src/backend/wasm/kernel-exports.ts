@@ -1,77 +1,20 @@
-import type { BinaryOp, UnaryOp } from '../backend.js';
+import { KERNELS, type KernelName } from '../kernels.js';
 import { kernelsWasmBase64 } from './kernels-wasm.js';
 
-/** The numeric codes of UnaryOp in the kernels (assembly/elementwise.ts, same order). */
-export const unaryOpCodes: Readonly<Record<UnaryOp, number>> = {
-  relu: 0,
-  sigmoid: 1,
-  exp: 2,
-  log: 3,
-  neg: 4,
-  abs: 5,
-  sqrt: 6,
-  square: 7,
-  tanh: 8,
-  step: 9,
-};
+type KernelTable = typeof KERNELS;
 
-/** The numeric codes of BinaryOp in the kernels (assembly/elementwise.ts, same order). */
-export const binaryOpCodes: Readonly<Record<BinaryOp, number>> = {
-  add: 0,
-  sub: 1,
-  mul: 2,
-  div: 3,
-  max: 4,
-  min: 5,
-};
+/** Numbers for a table entry's arguments, in order (booleans are 0/1, storages byte offsets). */
+type ExportArgs<T> = T extends readonly [unknown, ...infer R] ? [number, ...ExportArgs<R>] : [];
 
 /**
- * The kernels of one dtype as the module exports them. Pointers are byte offsets into the
- * module's memory; booleans are 0/1.
+ * The kernels of one dtype as the module exports them, one per kernel-table entry. Pointers are
+ * byte offsets into the module's memory; booleans are 0/1.
  */
-export interface DTypeKernels {
-  gemmScratchBytes(m: number, n: number, k: number): number;
-  gemm(
-    transA: number,
-    transB: number,
-    m: number,
-    n: number,
-    k: number,
-    a: number,
-    b: number,
-    c: number,
-    accumulate: number,
-    scratch: number,
-  ): void;
-  unary(op: number, x: number, out: number, n: number): void;
-  binary(op: number, a: number, b: number, out: number, n: number): void;
-  binaryScalar(op: number, a: number, s: number, out: number, n: number): void;
-  binaryRowVector(op: number, rows: number, cols: number, x: number, v: number, out: number): void;
-  reluBackward(dout: number, x: number, out: number, n: number): void;
-  sigmoidBackward(dout: number, y: number, out: number, n: number): void;
-  axpy(alpha: number, x: number, y: number, n: number): void;
-  sum(x: number, n: number): number;
-  sumAxis0(rows: number, cols: number, x: number, out: number): void;
-  argmaxRows(rows: number, cols: number, x: number, out: number): void;
-  softmaxRows(rows: number, cols: number, x: number, y: number): void;
-  softmaxCrossEntropy(rows: number, cols: number, x: number, labels: number, y: number): number;
-  gatherBytesRows(
-    src: number,
-    cols: number,
-    indices: number,
-    count: number,
-    divisor: number,
-    out: number,
-  ): void;
-  softmaxCrossEntropyBackward(
-    rows: number,
-    cols: number,
-    y: number,
-    labels: number,
-    scale: number,
-    dx: number,
-  ): void;
-}
+export type DTypeKernels = {
+  readonly [K in KernelName]: (
+    ...args: ExportArgs<KernelTable[K]['args']>
+  ) => KernelTable[K]['result'] extends 'void' ? void : number;
+};
 
 /** The instantiated kernel module: its memory, where JS may allocate, and both dtypes' kernels. */
 export interface KernelModule {
@@ -82,24 +25,7 @@ export interface KernelModule {
   readonly float64: DTypeKernels;
 }
 
-const kernelNames = [
-  'gemmScratchBytes',
-  'gemm',
-  'unary',
-  'binary',
-  'binaryScalar',
-  'binaryRowVector',
-  'reluBackward',
-  'sigmoidBackward',
-  'axpy',
-  'sum',
-  'sumAxis0',
-  'argmaxRows',
-  'softmaxRows',
-  'softmaxCrossEntropy',
-  'softmaxCrossEntropyBackward',
-  'gatherBytesRows',
-] as const satisfies readonly (keyof DTypeKernels)[];
+const kernelNames = Object.keys(KERNELS) as KernelName[];
 
 /** The module bytes, decoded from the generated base64 module (atob exists in Node ≥ 16 and browsers). */
 export function kernelsWasmBytes(): Uint8Array<ArrayBuffer> {

@@ -1,16 +1,27 @@
-import type { Backend, DType, Storage } from '../backend.js';
-import { binaryOpCodes, kernelModule, kernelsWasmBytes, unaryOpCodes } from './kernel-exports.js';
-import type { DTypeKernels, KernelModule } from './kernel-exports.js';
+import type { Backend, DType, KernelMethods, Storage } from '../backend.js';
+import { kernelModule, kernelsWasmBytes, type KernelModule } from './kernel-exports.js';
 import { WasmBackendError } from './wasm-backend-error.js';
 import { byteKernels } from './wasm-byte-kernels.js';
 import { WasmHeap } from './wasm-heap.js';
 import type { BlockRegistry } from './wasm-heap.js';
-import { WasmScratch, failArg } from './wasm-scratch.js';
+import { WasmScratch } from './wasm-scratch.js';
+import { sparseKernels } from './wasm-sparse-kernels.js';
 import { WasmStorage, offsetOf as at } from './wasm-storage.js';
+import { tableKernels } from './wasm-table-kernels.js';
 
-/** The WASM backend: a Backend whose optional byte kernels are all present. */
+/** The WASM backend: a Backend whose optional kernels are all present. */
 export type WasmBackend = Backend &
-  Required<Pick<Backend, 'allocBytes' | 'releaseBytes' | 'gatherBytesRows'>>;
+  Required<
+    Pick<
+      Backend,
+      | 'allocBytes'
+      | 'releaseBytes'
+      | 'gatherBytesRows'
+      | 'allocRowIndex'
+      | 'sparseRowsGemm'
+      | 'sparseDensityLimit'
+    >
+  >;
 
 /** True when this engine can compile the kernels (WebAssembly with 128-bit SIMD). */
 export function wasmSimdSupported(): boolean {
@@ -57,10 +68,9 @@ function wasmBackendFrom(mod: KernelModule): WasmBackend {
   const registry: BlockRegistry = new FinalizationRegistry((block) =>
     heap.free(block.offset, block.bytes),
   );
-  const kernels = (s: Storage): DTypeKernels => (s.dtype === 'float64' ? mod.float64 : mod.float32);
-
   return {
     name: 'wasm',
+    ...(tableKernels(mod, scratch) as unknown as KernelMethods),
     alloc(dtype: DType, length: number): Storage {
       const bytes = length * (dtype === 'float64' ? 8 : 4);
       const storage = new WasmStorage(heap, dtype, length, heap.alloc(bytes));
@@ -74,133 +84,16 @@ function wasmBackendFrom(mod: KernelModule): WasmBackend {
       registry.unregister(s);
       heap.free(offset, s.byteLength);
     },
-    gemm(transA, transB, m, n, k, a, b, c, accumulate) {
-      const kk = kernels(c);
-      const pa = at('gemm', 'a', a, m * k, c.dtype);
-      const pb = at('gemm', 'b', b, k * n, c.dtype);
-      const pc = at('gemm', 'c', c, m * n);
-      const work = scratch.block(kk.gemmScratchBytes(m, n, k));
-      kk.gemm(+transA, +transB, m, n, k, pa, pb, pc, +accumulate, work);
-    },
-    unary(op, x, out) {
-      const n = x.length;
-      kernels(x).unary(
-        unaryOpCodes[op],
-        at('unary', 'x', x, 0),
-        at('unary', 'out', out, n, x.dtype),
-        n,
-      );
-    },
-    binary(op, a, b, out) {
-      const n = a.length;
-      const pa = at('binary', 'a', a, 0);
-      const pb = at('binary', 'b', b, n, a.dtype);
-      const po = at('binary', 'out', out, n, a.dtype);
-      kernels(a).binary(binaryOpCodes[op], pa, pb, po, n);
-    },
-    binaryScalar(op, a, s, out) {
-      const n = a.length;
-      kernels(a).binaryScalar(
-        binaryOpCodes[op],
-        at('binaryScalar', 'a', a, 0),
-        s,
-        at('binaryScalar', 'out', out, n, a.dtype),
-        n,
-      );
-    },
-    binaryRowVector(op, rows, cols, x, v, out) {
-      const name = 'binaryRowVector';
-      const px = at(name, 'x', x, rows * cols);
-      const pv = at(name, 'v', v, cols, x.dtype);
-      const po = at(name, 'out', out, rows * cols, x.dtype);
-      kernels(x).binaryRowVector(binaryOpCodes[op], rows, cols, px, pv, po);
-    },
-    sumAxis0(rows, cols, x, out) {
-      kernels(x).sumAxis0(
-        rows,
-        cols,
-        at('sumAxis0', 'x', x, rows * cols),
-        at('sumAxis0', 'out', out, cols, x.dtype),
-      );
-    },
-    sum: (x) => kernels(x).sum(at('sum', 'x', x, 0), x.length),
-    reluBackward(dout, x, out) {
-      const n = x.length;
-      const pd = at('reluBackward', 'dout', dout, n, x.dtype);
-      const px = at('reluBackward', 'x', x, n);
-      const po = at('reluBackward', 'out', out, n, x.dtype);
-      kernels(x).reluBackward(pd, px, po, n);
-    },
-    sigmoidBackward(dout, y, out) {
-      const n = y.length;
-      const name = 'sigmoidBackward';
-      kernels(y).sigmoidBackward(
-        at(name, 'dout', dout, n, y.dtype),
-        at(name, 'y', y, n),
-        at(name, 'out', out, n, y.dtype),
-        n,
-      );
-    },
-    softmaxRows(rows, cols, x, out) {
-      const n = rows * cols;
-      kernels(x).softmaxRows(
-        rows,
-        cols,
-        at('softmaxRows', 'x', x, n),
-        at('softmaxRows', 'out', out, n, x.dtype),
-      );
-    },
-    softmaxCrossEntropy(rows, cols, x, labels, y) {
-      const name = 'softmaxCrossEntropy';
-      const n = rows * cols;
-      const px = at(name, 'x', x, n);
-      const py = at(name, 'y', y, n, x.dtype);
-      return kernels(x).softmaxCrossEntropy(
-        rows,
-        cols,
-        px,
-        scratch.indices(name, 'labels', rows, cols, labels),
-        py,
-      );
-    },
-    softmaxCrossEntropyBackward(rows, cols, y, labels, scale, dx) {
-      const name = 'softmaxCrossEntropyBackward';
-      const n = rows * cols;
-      const py = at(name, 'y', y, n);
-      const pd = at(name, 'dx', dx, n, y.dtype);
-      kernels(y).softmaxCrossEntropyBackward(
-        rows,
-        cols,
-        py,
-        scratch.indices(name, 'labels', rows, cols, labels),
-        scale,
-        pd,
-      );
-    },
-    axpy(alpha, x, y) {
-      kernels(x).axpy(
-        alpha,
-        at('axpy', 'x', x, 0),
-        at('axpy', 'y', y, x.length, x.dtype),
-        x.length,
-      );
-    },
-    argmaxRows(rows, cols, x, out) {
-      if (out.length < rows) failArg('argmaxRows', 'out', `${rows} elements`, `${out.length}`);
-      const px = at('argmaxRows', 'x', x, rows * cols);
-      const work = scratch.block(rows * 4);
-      kernels(x).argmaxRows(rows, cols, px, work);
-      scratch.readInts(work, rows, out);
-    },
     fill(x, value) {
       at('fill', 'x', x, 0);
       x.data.fill(value);
     },
-    ...byteKernels(heap, scratch, registry, mod),
     copy(src, dst) {
       at('copy', 'src', src, 0);
       at('copy', 'dst', dst, src.length, src.dtype);
       dst.data.set(src.data);
     },
+    ...byteKernels(heap, scratch, registry, mod),
+    ...sparseKernels(heap, scratch, registry, mod),
   };
 }

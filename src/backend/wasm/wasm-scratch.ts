@@ -33,16 +33,29 @@ export class WasmScratch {
    * the tensors (labels index dx; row indices index a dataset).
    */
   indices(kernel: string, arg: string, count: number, limit: number, values: Int32Array): number {
+    const at = this.block(count * 4);
+    this.writeIndices(at, kernel, arg, count, limit, values);
+    return at;
+  }
+
+  /** Like indices(), into the block at byte offset `at` (a part of the current block). */
+  writeIndices(
+    at: number,
+    kernel: string,
+    arg: string,
+    count: number,
+    limit: number,
+    values: Int32Array,
+  ): void {
     if (values.length < count) failArg(kernel, arg, `${count} indices`, `${values.length}`);
-    const at = this.block(count * 4) >> 2;
+    const base = at >> 2;
     const mem = this.#ints();
     for (let i = 0; i < count; i++) {
       const v = values[i];
       if (!(v >= 0 && v < limit))
         failArg(kernel, `${arg}[${i}]`, `an index in 0..${limit - 1}`, `${v}`);
-      mem[at + i] = v;
+      mem[base + i] = v;
     }
-    return at << 2;
   }
 
   /** Copies `count` int32 values from byte offset `at` into out. */

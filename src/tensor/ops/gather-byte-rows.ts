@@ -1,10 +1,27 @@
-import type { Backend, ByteStorage } from '../../backend/backend.js';
+import type { Backend, ByteStorage, RowIndex } from '../../backend/backend.js';
 import { getBackend } from '../../backend/registry.js';
 import type { Tensor } from '../tensor.js';
+import { rowNonzeros } from './row-nonzeros.js';
+import { setRowSparsity } from './row-sparsity.js';
 
 // One copy of each byte array per backend (e.g. MNIST's pixels in WASM memory), made on first use
 // and dropped with the array.
 const copies = new WeakMap<Uint8Array, { backend: Backend; bytes: ByteStorage }>();
+// One row index of each byte array per backend, made the first time a batch of it is gathered
+// (its nonzeros never change), and dropped with the array.
+const indexes = new WeakMap<
+  Uint8Array,
+  { backend: Backend; cols: number; index: RowIndex; lengths: Int32Array }
+>();
+
+/** Options of gatherByteRows. */
+export interface GatherOptions {
+  /**
+   * Record the rows' nonzero structure on `out` (setRowSparsity), from a row index of `src`
+   * built once, so products with the batch can skip its zeros. Default false.
+   */
+  readonly sparse?: boolean;
+}
 
 /**
  * Gathers rows of a byte matrix into a float tensor, divided by `divisor`:
@@ -12,7 +29,8 @@ const copies = new WeakMap<Uint8Array, { backend: Backend; bytes: ByteStorage }>
  * This is how image batches become floats (x / 255, the book's load_mnist(normalize=True)) one
  * batch at a time. A backend with a gatherBytesRows kernel gets a one-time copy of `src` and does
  * each batch in one call; otherwise a JS loop does it. Both round the float64 quotient to out's
- * dtype, so the numbers are identical whichever path runs.
+ * dtype, so the numbers are identical whichever path runs. With `sparse`, out also records
+ * which entries are nonzero (setRowSparsity), for matmul.
  * Shapes: src (rows·cols) bytes, indices (≥ count), out (≥ count, cols).
  * @example
  * const images = Uint8Array.of(0, 255, 51, 102); // four one-pixel images
@@ -27,6 +45,7 @@ export function gatherByteRows(
   count: number,
   divisor: number,
   out: Tensor,
+  options: GatherOptions = {},
 ): Tensor {
   const rows = Math.floor(src.length / cols);
   if (indices.length < count || out.size < count * cols) {
@@ -41,6 +60,7 @@ export function gatherByteRows(
     }
   }
   const backend = getBackend();
+  recordSparsity(backend, src, cols, indices, count, out, options.sparse === true && cols <= 65536);
   if (backend.allocBytes !== undefined && backend.gatherBytesRows !== undefined) {
     let copy = copies.get(src);
     if (copy?.backend !== backend) {
@@ -59,4 +79,30 @@ export function gatherByteRows(
     for (let j = 0; j < cols; j++) d[to + j] = src[from + j] / divisor;
   }
   return out;
+}
+
+function recordSparsity(
+  backend: Backend,
+  src: Uint8Array,
+  cols: number,
+  indices: Int32Array,
+  count: number,
+  out: Tensor,
+  sparse: boolean,
+): void {
+  if (!sparse || backend.allocRowIndex === undefined) {
+    setRowSparsity(out, undefined);
+    return;
+  }
+  let entry = indexes.get(src);
+  if (entry?.backend !== backend || entry.cols !== cols) {
+    const { offsets, columns } = rowNonzeros(src, cols);
+    const lengths = new Int32Array(offsets.length - 1);
+    for (let r = 0; r < lengths.length; r++) lengths[r] = offsets[r + 1] - offsets[r];
+    entry = { backend, cols, index: backend.allocRowIndex(offsets, columns, cols), lengths };
+    indexes.set(src, entry);
+  }
+  let nnz = 0;
+  for (let i = 0; i < count; i++) nnz += entry.lengths[indices[i]];
+  setRowSparsity(out, { index: entry.index, ids: indices.slice(0, count), nnz });
 }

@@ -1,6 +1,7 @@
 import { getBackend } from '../../backend/registry.js';
 import { fmtShape, type Tensor } from '../tensor.js';
 import { assertSameDType, outFor } from './check.js';
+import { rowSparsityOf } from './row-sparsity.js';
 
 /** Options of matmul: transposed operands, an output buffer, accumulation into it. */
 export interface MatmulOptions {
@@ -18,6 +19,8 @@ export interface MatmulOptions {
  * Matrix product of 2-D tensors, with transposed variants computed without copying:
  *   out = op(a)·op(b),  op(a) (M, K), op(b) (K, N), out (M, N).
  * Book: np.dot(x, W). Affine uses a·b forward, aᵀ·b for dW = xᵀ·dout and a·bᵀ for dx = dout·Wᵀ.
+ * When a carries its rows' nonzero structure (a batch of images, see setRowSparsity) and is
+ * sparse enough for the backend, a·b and aᵀ·b skip its zeros with the same sums.
  * @example matmul(tensor([[1, 2]]), tensor([[3], [4]])).toArray(); // → [[11]]
  */
 export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tensor {
@@ -41,16 +44,33 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
   if (options.accumulate && options.out === undefined) {
     throw new RangeError('matmul: accumulate needs an out tensor to add to');
   }
-  getBackend().gemm(
-    transA,
-    transB,
-    m,
-    n,
-    k,
-    a.storage,
-    b.storage,
-    out.storage,
-    options.accumulate ?? false,
-  );
+  const backend = getBackend();
+  const accumulate = options.accumulate ?? false;
+  const sparse = transB ? undefined : rowSparsityOf(a);
+  if (sparse !== undefined && backend.sparseRowsGemm !== undefined) {
+    const rows = transA ? k : m;
+    const cols = transA ? m : k;
+    // The backend's measured break-even density decides (dense data loses nothing).
+    const dense = sparse.nnz > (backend.sparseDensityLimit ?? 0) * rows * cols;
+    if (
+      !dense &&
+      sparse.ids.length === rows &&
+      backend.sparseRowsGemm(
+        transA,
+        rows,
+        n,
+        cols,
+        sparse.index,
+        sparse.ids,
+        a.storage,
+        b.storage,
+        out.storage,
+        accumulate,
+      )
+    ) {
+      return out;
+    }
+  }
+  backend.gemm(transA, transB, m, n, k, a.storage, b.storage, out.storage, accumulate);
   return out;
 }
