@@ -21,7 +21,15 @@ export const STANDARD_ITERATIONS = 10_000;
 export const STEP_FLOPS = 2 * 100 * (784 * 50 + 50 * 10) + 2 * 100 * (50 * 10 + 10 * 50 + 784 * 50);
 
 /** Which implementation a row measured. */
-export type RowId = 'wasm' | 'js' | 'numpy-book' | 'numpy-f32' | 'tfjs-wasm' | 'tfjs-cpu';
+export type RowId =
+  | 'wasm'
+  | 'js'
+  | 'numpy-book'
+  | 'numpy-f32'
+  | 'tfjs-wasm'
+  | 'tfjs-cpu'
+  | 'torch-1'
+  | 'torch-default';
 
 /** One measured run (or one half of a run, for the reference scripts that time both). */
 export interface BenchRow {

@@ -20,6 +20,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fastest, gradlabRow, ROOT, tfjsRows } from './bench-children.js';
 import { bookRow, f32Row, numpyVersion } from './numpy-rows.js';
+import { torchRow, torchVersion } from './torch-rows.js';
+import { checkPerfTargets } from './perf-targets.js';
+import { sparseBench } from './sparse-bench.js';
 import { formatBenchTable, type BenchRow } from './bench-report.js';
 import { checkTargets, formatTargets, type NumericalGradientFigures } from './bench-targets.js';
 
@@ -32,6 +35,8 @@ export interface BenchPlan {
   readonly js: { readonly withEval: number; readonly withoutEval: number };
   readonly numpy: { readonly withEval: number; readonly withoutEval: number };
   readonly tfjsWasm: number;
+  /** PyTorch iterations (with evaluations), extrapolated to 10,000. */
+  readonly torch: number;
   /** TensorFlow.js CPU iterations, and whether it times an evaluation pass (~15 s). */
   readonly tfjsCpu: { readonly iterations: number; readonly evaluate: boolean };
   /** false: skip; else the options of bench/numerical-gradient.ts. */
@@ -50,6 +55,7 @@ export function planFor(mode: BenchMode): BenchPlan {
       js: { withEval: 300, withoutEval: 300 },
       numpy: { withEval: 1200, withoutEval: 1000 },
       tfjsWasm: 100,
+      torch: 1200,
       tfjsCpu: { iterations: 10, evaluate: false },
       numerical: false,
     };
@@ -60,6 +66,7 @@ export function planFor(mode: BenchMode): BenchPlan {
     js: full ? { withEval: 10_000, withoutEval: 10_000 } : { withEval: 600, withoutEval: 1000 },
     numpy: { withEval: 10_000, withoutEval: 10_000 },
     tfjsWasm: full ? 2000 : 300,
+    torch: full ? 10_000 : 1200,
     tfjsCpu: { iterations: full ? 200 : 40, evaluate: full },
     numerical: { repeat: 5, full },
   };
@@ -131,14 +138,26 @@ export async function runBench(mode: BenchMode, repeat = 1): Promise<void> {
       );
     }
   }
+  const torch = torchVersion();
+  if ('version' in torch) {
+    // Extrapolated from plan.torch iterations (with 2 evaluation passes); default threads are
+    // stopped at 3× the 1-thread time (they spin on a busy 2-core machine).
+    const one = torchRow(1, plan.torch, true);
+    if (one !== null) rows.push(one);
+    const limit = one === null ? undefined : 3 * (one.stepSeconds + one.evalSeconds) + 20;
+    const all = torchRow(0, plan.torch, true, limit);
+    if (all !== null) rows.push(all);
+  }
   rows.push(...tfjsRows('wasm', plan.tfjsWasm, true));
   rows.push(...tfjsRows('cpu', plan.tfjsCpu.iterations, plan.tfjsCpu.evaluate));
   rows.sort((a, b) => Number(b.evaluations) - Number(a.evaluations));
   const numerical = await numericalFigures(plan.numerical, numpy !== null);
+  const sparse = await sparseBench();
   const cpu = cpus();
   console.log(
     `# gradlab bench (${mode}${repeat > 1 ? `, fastest of ${repeat} runs per gradlab and NumPy row` : ''}): ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, Node ${process.versions.node}, ` +
-      `NumPy ${numpy ?? 'not found (python3 with numpy missing: NumPy rows skipped)'}\n` +
+      `NumPy ${numpy ?? 'not found (python3 with numpy missing: NumPy rows skipped)'}, ` +
+      `${'version' in torch ? `PyTorch ${torch.version}` : torch.skip}\n` +
       `load average (1, 5, 15 min) before ${load(loadBefore)}, after ${load(loadavg())}\n`,
   );
   console.log(formatBenchTable(rows));
@@ -149,7 +168,9 @@ export async function runBench(mode: BenchMode, repeat = 1): Promise<void> {
       '\npeak RSS: the child process (Node + tsx, or python3) that ran the row.',
   );
   if (numerical.table !== null) console.log(`\n${numerical.table}`);
+  console.log(`\n${sparse.text}`);
   console.log(`\n## Targets\n${formatTargets(checkTargets(rows, numerical.figures))}`);
+  console.log(`\n## Performance goals\n${formatTargets(checkPerfTargets(rows, sparse.figures))}`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
