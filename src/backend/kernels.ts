@@ -323,7 +323,7 @@ const BINARY_CODES = codes([...BINARY_OPS, ...BACKWARD_OPS]);
  * The numeric code of a unary op, or of a binary or backward op, in the kernels; an unknown op
  * throws (a kernel would trap on it).
  * @example
- * opCode('unary', 'step'); // 9
+ * opCode('unary', 'step'); // → 9
  */
 export function opCode(set: 'unary' | 'binary', op: string): number {
   const code = (set === 'unary' ? UNARY_CODES : BINARY_CODES).get(op);

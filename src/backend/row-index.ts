@@ -3,7 +3,8 @@
  * end at columns.length, and each row's columns ascend within 0..cols−1. The sparse kernels index
  * memory with these numbers, so a bad index must never reach them.
  * @example
- * checkRowIndex(Int32Array.of(0, 2, 2), Uint16Array.of(1, 3), 4); // 2 rows, 2 nonzeros
+ * checkRowIndex(Int32Array.of(0, 2, 2), Uint16Array.of(1, 3), 4); // 2 rows, 2 nonzeros: no throw
+ * checkRowIndex(Int32Array.of(0, 1), Uint16Array.of(4), 4); // → throws RangeError
  */
 export function checkRowIndex(offsets: Int32Array, columns: Uint16Array, cols: number): void {
   const fail = (what: string): never => {

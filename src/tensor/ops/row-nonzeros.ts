@@ -11,7 +11,7 @@ export interface RowNonzeros {
  * then fill. MNIST's 60,000 training images hold 81% zeros: 8.9 M nonzeros, 18 MB of columns.
  * Shapes: src (rows·cols) → offsets (rows + 1), columns (nonzeros); cols ≤ 65,536.
  * @example
- * rowNonzeros(Uint8Array.of(0, 7, 0, 9, 0, 0), 3); // offsets [0, 1, 2], columns [1, 0]
+ * rowNonzeros(Uint8Array.of(0, 7, 0, 9, 0, 0), 3); // → { offsets: [0, 1, 2], columns: [1, 0] }
  */
 export function rowNonzeros(src: Uint8Array, cols: number): RowNonzeros {
   if (!Number.isInteger(cols) || cols <= 0 || cols > 65536) {

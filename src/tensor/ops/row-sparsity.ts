@@ -19,7 +19,7 @@ const sparsity = new WeakMap<Storage, RowSparsity>();
  * rows records it (gatherByteRows); the products read it (matmul). Writing x any other way
  * after that must forget it, since a stale index would skip entries that are no longer zero.
  * @example
- * setRowSparsity(x, { index, ids: Int32Array.of(3, 1), nnz: 290 });
+ * setRowSparsity(x, { index, ids: Int32Array.of(3, 1), nnz: 290 }); // not run: needs a row index
  */
 export function setRowSparsity(x: Tensor, s: RowSparsity | undefined): void {
   if (s === undefined) sparsity.delete(x.storage);
@@ -29,7 +29,7 @@ export function setRowSparsity(x: Tensor, s: RowSparsity | undefined): void {
 /**
  * The nonzero structure recorded for x's rows, if any.
  * @example
- * rowSparsityOf(batch)?.nnz; // e.g. 14_900 for 100 MNIST images
+ * rowSparsityOf(zeros([2, 3])); // → undefined
  */
 export function rowSparsityOf(x: Tensor): RowSparsity | undefined {
   return sparsity.get(x.storage);
