@@ -270,3 +270,23 @@ test('gradlab data writes a named table as CSV, header first, and trains from it
   assert.equal(trained.code, 0, trained.stderr);
   assert.match(trained.stdout, /iris\.csv 120 train \/ 15 test/);
 });
+
+test('a table run stopped by Ctrl-C resumes from its checkpoint to exactly the uninterrupted result', async () => {
+  const args = (out: string): string[] => [
+    ...trainArgs(good, out, ['--target', 'value', '--features', 'x1,x2', '--head', 'laplace']),
+    '--epochs',
+    '40',
+    '--sampling',
+    'shuffle',
+  ];
+  const whole = await runCli(args(at('resume-a')));
+  assert.equal(whole.code, 0, whole.stderr);
+  const stopped = await runCli(args(at('resume-b')), {
+    interrupt: { when: /^epoch +5\//m, signal: 'SIGINT' },
+  });
+  assert.equal(stopped.code, 130, stopped.stderr);
+  const resumed = await runCli(['train', '--resume', at('resume-b'), '--no-progress']);
+  assert.equal(resumed.code, 0, resumed.stderr);
+  const final = (text: string): string => /^final: (.*) \(/m.exec(text)?.[1] ?? 'none';
+  assert.equal(final(resumed.stdout), final(whole.stdout));
+});
