@@ -1,3 +1,5 @@
+import { crossEntropyError } from '../losses/cross-entropy-error.js';
+import { sumSquaresError } from '../losses/sum-squares-error.js';
 import { numericalDiff } from '../numerical/numerical-diff.js';
 import { lineChart } from '../plot/line-chart.js';
 import {
@@ -100,9 +102,53 @@ export const lossesExperiment: Experiment = {
       );
     }
     const worst = Math.max(...Object.values(checks).map(Number));
+    // The values the study notes print for the book's two losses on one-hot outputs.
+    const t2 = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0];
+    const good = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0];
+    const bad = [0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0];
+    const y6 = [0.1, 0.3, 0.05, 0.0, 0.0, 0.05, 0.5, 0.0, 0.0, 0.0];
+    const t6 = [0, 0, 0, 0, 0, 0, 1, 0, 0, 0];
+    const bookPrints = [
+      {
+        id: 'sseGood',
+        label: 'sum_squares_error, answer 2 most likely (0.0975)',
+        value: sumSquaresError(good, t2),
+      },
+      {
+        id: 'sseBad',
+        label: 'sum_squares_error, 7 most likely (0.5975)',
+        value: sumSquaresError(bad, t2),
+      },
+      {
+        id: 'ceGood',
+        label: 'cross_entropy_error, answer 2 most likely',
+        value: crossEntropyError(good, t2),
+      },
+      {
+        id: 'ceBad',
+        label: 'cross_entropy_error, 7 most likely',
+        value: crossEntropyError(bad, t2),
+      },
+      {
+        id: 'ceBatch',
+        label: 'cross_entropy_error of the two as a batch',
+        value: crossEntropyError([good, bad], [2, 2]),
+      },
+      {
+        id: 'sseClass6',
+        label: '½Σ(y − t)² for y = (0.1, 0.3, 0.05, 0, 0, 0.05, 0.5, 0, 0, 0), t = 6',
+        value: sumSquaresError(y6, t6),
+      },
+      {
+        id: 'ceClass6',
+        label: '−Σ t log y for the same y and t',
+        value: crossEntropyError(y6, t6),
+      },
+    ];
     return {
       figures,
       key: [
+        ...bookPrints.map(({ label, value }) => ({ label, value })),
         { label: 'losses plotted', value: curves.length },
         { label: 'worst backward vs numerical gradient (relative, kinks skipped)', value: worst },
         { label: 'MSELoss gradient at ŷ = 3, t = 1', value: curves[0]!.gradient(3) },
@@ -112,6 +158,7 @@ export const lossesExperiment: Experiment = {
         },
       ],
       numbers: {
+        bookPrints: Object.fromEntries(bookPrints.map((b) => [b.id, b.value])),
         sweepPoints: n,
         losses: curves.map((c) => c.name),
         gradientCheck: checks,

@@ -34,3 +34,16 @@ test('for a confidently wrong score the logistic gradient is close to −1, not 
       .gradient(-8) < -0.999,
   );
 });
+
+test('the losses card shows the values the study notes print, exactly', () => {
+  const prints = lossesExperiment.run({ size: 'tiny', seed: 0 }).numbers.bookPrints;
+  assert.deepEqual(prints, {
+    sseGood: 0.09750000000000003,
+    sseBad: 0.5975,
+    ceGood: 0.510825457099338,
+    ceBad: 2.302584092994546,
+    ceBatch: 1.406704775046942,
+    sseClass6: 0.1775,
+    ceClass6: 0.6931469805599654,
+  });
+});
