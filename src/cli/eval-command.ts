@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { headFor } from '../heads/index.js';
 import type { Activation } from '../models/activations.js';
 import { loadDataset } from '../platform/node/datasets.js';
+import { invertImages } from '../data/invert-images.js';
 import { Evaluator } from '../train/evaluator.js';
 import { ModelFileError } from '../train/model-file.js';
 import { BACKEND_NAMES, DEFAULT_BACKEND, useBackend, type BackendName } from './backend-choice.js';
@@ -17,6 +18,7 @@ interface EvalFlags {
   target?: string;
   split: 'test' | 'train' | 'validation' | 'all';
   json?: boolean;
+  invert?: boolean;
   backend: BackendName;
   activation?: Activation;
 }
@@ -51,6 +53,10 @@ export function registerEvalCommand(program: Command): Command {
         .default('test'),
     )
     .option('--json', 'end with one line holding a JSON object of the metrics')
+    .option(
+      '--invert',
+      'image sets: invert every pixel (x ← 1 − x), dark digits on white paper, a distribution the model never saw',
+    )
     .addOption(modelActivationOption())
     .addOption(
       new Option('--backend <name>', 'compute backend')
@@ -62,6 +68,9 @@ export function registerEvalCommand(program: Command): Command {
       const { network, table } = readSavedModel(flags.model, flags.activation);
       let result: Record<string, number | string>;
       if (table !== null) {
+        if (flags.invert === true) {
+          throw new UsageError('--invert inverts image pixels; this model was trained on a table');
+        }
         if (!isTableData(flags.data)) {
           throw new UsageError(
             `${flags.model} was trained on a table (target ${table.target}); give --data a CSV or JSON file`,
@@ -91,13 +100,21 @@ export function registerEvalCommand(program: Command): Command {
             'this model keeps no table metadata (feature names, scaling); it was not trained on a table',
           );
         }
-        const ds = loadDataset(flags.data)[flags.split];
+        const loaded = loadDataset(flags.data)[flags.split];
+        const ds = flags.invert === true ? invertImages(loaded) : loaded;
         checkModelFitsData(network, flags.model, ds, flags.data);
         const correct = new Evaluator(1000, network.config.dtype).correct(network, ds);
+        const inverted = flags.invert === true ? ' (inverted)' : '';
         console.log(
-          `${flags.split} accuracy ${(correct / ds.count).toFixed(4)} (${correct}/${ds.count}) on ${flags.data}`,
+          `${flags.split} accuracy ${(correct / ds.count).toFixed(4)} (${correct}/${ds.count}) on ${flags.data}${inverted}`,
         );
-        result = { accuracy: correct / ds.count, correct, count: ds.count, split: flags.split };
+        result = {
+          accuracy: correct / ds.count,
+          correct,
+          count: ds.count,
+          split: flags.split,
+          ...(flags.invert === true ? { inverted: 'yes' } : {}),
+        };
       }
       if (flags.json === true) console.log(JSON.stringify(result));
     });

@@ -1,4 +1,5 @@
 import type { ImageDataset } from '../data/dataset.js';
+import { invertImages } from '../data/invert-images.js';
 import { barChart } from '../plot/bar-chart.js';
 import { createRng, type Rng } from '../tensor/rng.js';
 import {
@@ -41,11 +42,6 @@ export function twoDigitSet(
     }
   });
   return { ...ds, images, labels, count: keep.length, classes: 2 };
-}
-
-/** The same images with every pixel inverted, x ← 1 − x (a digit in black on white paper). */
-export function invertImages(ds: ImageDataset): ImageDataset {
-  return { ...ds, images: ds.images.map((v) => 255 - v) };
 }
 
 /**

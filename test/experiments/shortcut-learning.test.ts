@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { invertImages } from '../../src/data/invert-images.js';
 import {
-  invertImages,
   shortcutLearningExperiment,
   twoDigitSet,
 } from '../../src/experiments/shortcut-learning.js';
