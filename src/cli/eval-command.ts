@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { headFor } from '../heads/index.js';
 import type { Activation } from '../models/activations.js';
 import { loadDataset } from '../platform/node/datasets.js';
 import { invertImages } from '../data/invert-images.js';
@@ -9,7 +8,7 @@ import { BACKEND_NAMES, DEFAULT_BACKEND, useBackend, type BackendName } from './
 import { UsageError } from './cli-error.js';
 import { isTableData, tableSource } from './data-source.js';
 import { checkModelFitsData, modelActivationOption } from './model-input.js';
-import { evaluationTable, splitPart } from './table-data.js';
+import { evaluationTable, savedHead, splitPart } from './table-data.js';
 import { allOutputs, readSavedModel } from './table-model.js';
 
 interface EvalFlags {
@@ -80,7 +79,7 @@ export function registerEvalCommand(program: Command): Command {
         const all = await evaluationTable(rows, table, flags.target ?? table.target);
         const part = command.getOptionValueSource('split') === 'cli' ? flags.split : 'all';
         const ds = part === 'all' ? all : splitPart(all, table, part, flags.data);
-        const head = headFor(table.head);
+        const head = savedHead(table);
         const { output, targets } = allOutputs(network, ds);
         const metrics = head.metrics(output, targets);
         console.log(

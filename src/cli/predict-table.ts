@@ -1,12 +1,12 @@
 import Papa from 'papaparse';
-import { headFor, type Head } from '../heads/index.js';
+import type { Head } from '../heads/index.js';
 import type { Activation } from '../models/activations.js';
 import { writeFileAtomic } from '../platform/node/atomic-write.js';
 import { createRng } from '../tensor/rng.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { ModelFileError } from '../train/model-file.js';
 import { tableSource } from './data-source.js';
-import { evaluationTable, type TableMeta } from './table-data.js';
+import { evaluationTable, savedHead, type TableMeta } from './table-data.js';
 import { allOutputs, readSavedModel } from './table-model.js';
 
 /** What `gradlab predict` on a table needs. */
@@ -74,7 +74,7 @@ export async function predictTable(request: TablePredictRequest): Promise<string
       'this model keeps no table metadata; it was not trained on a table',
     );
   }
-  const head = headFor(table.head);
+  const head = savedHead(table);
   const { rows } = tableSource({ data: request.data, target: table.target });
   const ds = await evaluationTable(rows, table, null);
   const { output } = allOutputs(network, ds);

@@ -25,6 +25,8 @@ export interface TableMeta {
   readonly head: string;
   readonly scaling: Scaling;
   readonly classes?: readonly string[];
+  /** The fixed scale (gaussian σ, laplace b) fitted on the training rows after training: σ̂ = rmse, b̂ = mae. */
+  readonly scale?: number;
   /** How the training rows were split: the row count, the ratios and the seed (see splitRows). */
   readonly split?: {
     readonly rows: number;
@@ -246,4 +248,17 @@ export function splitPart(
   }
   const k = part === 'train' ? 0 : part === 'test' ? parts.length - 1 : 1;
   return ds.subset(parts[k]);
+}
+
+/**
+ * The head a table model was saved with, at its fitted scale when it has one (σ̂ or b̂), so that
+ * nll and samples use the noise the training rows showed rather than the default 1.
+ * @example
+ * savedHead({ ...meta, head: 'gaussian', scale: 3.9 }).scale; // 3.9
+ */
+export function savedHead(meta: TableMeta): Head {
+  const head = headFor(meta.head);
+  return meta.scale !== undefined && head.withScale !== undefined
+    ? head.withScale(meta.scale)
+    : head;
 }

@@ -10,7 +10,10 @@ import type { FinalAccuracy } from '../train/train-history.js';
 import { resolveTrainOptions, type TrainOptions } from '../train/train-options.js';
 import { restoreTrainState } from '../train/train-state.js';
 import type { TrainingRun } from '../train/training-run.js';
+import { headFor } from '../heads/index.js';
 import { useBackend } from './backend-choice.js';
+import type { TableMeta } from './table-data.js';
+import { allOutputs } from './table-model.js';
 import { loadTrainingData, type DataSpec } from './data-source.js';
 import { UsageError } from './cli-error.js';
 import { createBarReporter, createLineReporter, formatMeasures } from './progress-reporter.js';
@@ -178,7 +181,13 @@ export async function runTrainCommand(flags: TrainFlags, command: Command): Prom
       );
       return signals.exitCode();
     }
-    await writeRunOutputs(dir, run, charts, metrics('complete', final), modelMeta);
+    await writeRunOutputs(
+      dir,
+      run,
+      charts,
+      metrics('complete', final),
+      withFittedScale(built, log),
+    );
     log(`final: ${formatMeasures(final, ', ')} (${seconds().toFixed(1)} s); run written to ${dir}`);
     return 0;
   } catch (e) {
@@ -200,4 +209,25 @@ function specFromFlags(flags: TrainFlags): DataSpec {
     ...(flags.head === undefined ? {} : { head: flags.head }),
     ...(flags.split === undefined ? {} : { split: flags.split }),
   };
+}
+
+/**
+ * The model metadata of a finished table run, with the scale of a fixed-scale head (gaussian σ,
+ * laplace b) fitted on the training rows: σ̂ = rmse, b̂ = mae (their maximum-likelihood values).
+ */
+function withFittedScale(
+  built: BuiltRun,
+  log: (line: string) => void,
+): Readonly<Record<string, string>> {
+  const text = built.modelMeta.data;
+  if (text === undefined) return built.modelMeta;
+  const meta = JSON.parse(text) as TableMeta;
+  const head = headFor(meta.head);
+  if (head.fitScale === undefined) return built.modelMeta;
+  const { output, targets } = allOutputs(built.run.network, built.run.data.train);
+  const scale = head.fitScale(output, targets);
+  log(
+    `${head.name} scale fitted on the training rows: ${scale.toFixed(4)} (kept in the model file)`,
+  );
+  return { ...built.modelMeta, data: JSON.stringify({ ...meta, scale }) };
 }
