@@ -38,6 +38,10 @@ export {
   GRADIENT_COLOR,
   renderDot,
   layoutDot,
+  layoutGraph,
+  type GraphLayout,
+  type LayoutNode,
+  type LayoutEdge,
   buyApple,
   buyAppleOrange,
   expressionGraph,
@@ -57,6 +61,7 @@ export {
   type LaidOutEdge,
 } from './graph/index.js';
 export * as F from './graph/functions.js';
+export { VariableTwoLayerNet } from './models/variable-two-layer-net.js';
 export { softmaxCrossEntropy as softmaxCrossEntropyRows } from './tensor/ops/softmax-rows.js';
 
 // Functions of chapter 3 used throughout
@@ -207,6 +212,12 @@ export { decodeSafetensors } from './io/safetensors-decode.js';
 export { lineChart, type LineSeries, type LineChartOptions } from './plot/line-chart.js';
 export { lossChart, type LossChartOptions } from './plot/loss-chart.js';
 export { accuracyChart, type AccuracyChartOptions } from './plot/accuracy-chart.js';
+export {
+  graphChart,
+  type GraphChartOptions,
+  type GraphChartNode,
+  type GraphChartEdge,
+} from './plot/graph-chart.js';
 export { functionChart, type FunctionChartOptions, type Tangent } from './plot/function-chart.js';
 export { barChart, type BarChartOptions } from './plot/bar-chart.js';
 export { contourChart, type ContourChartOptions } from './plot/contour-chart.js';

@@ -1,6 +1,7 @@
 import { ExperimentError, type Experiment } from './experiment.js';
 import { backpropAssumptionsExperiment } from './backprop-assumptions.js';
 import { batchSizeExperiment } from './batch-size.js';
+import { computationalGraphExperiment } from './computational-graph.js';
 import { gradientDescentExperiment } from './gradient-descent.js';
 import { gradientFieldExperiment } from './gradient-field.js';
 import { layerBackwardExperiment } from './layer-backward.js';
@@ -10,6 +11,7 @@ import { lossVsAccuracyExperiment } from './loss-vs-accuracy.js';
 import { likelihoodHeadsExperiment } from './likelihood-heads.js';
 import { maxLikelihoodExperiment } from './max-likelihood.js';
 import { modelSelectionExperiment } from './model-selection.js';
+import { newtonMethodExperiment } from './newton-method.js';
 import { mseVsCrossEntropyExperiment } from './mse-vs-cross-entropy.js';
 import { nonconvexDescentExperiment } from './nonconvex-descent.js';
 import { numericalDiffExperiment } from './numerical-diff.js';
@@ -40,6 +42,8 @@ export const EXPERIMENTS: readonly Experiment[] = [
   lossVsAccuracyExperiment,
   mseVsCrossEntropyExperiment,
   batchSizeExperiment,
+  computationalGraphExperiment,
+  newtonMethodExperiment,
   layerBackwardExperiment,
   trainMnistExperiment,
   overfittingExperiment,

@@ -33,3 +33,10 @@ export {
 } from './render-dot.js';
 export { buyApple, buyAppleOrange, type ShoppingGraph } from './shopping.js';
 export { expressionGraph, type ExpressionGraph } from './expression-graph.js';
+export {
+  layoutGraph,
+  type GraphLayout,
+  type LayoutNode,
+  type LayoutEdge,
+  type GraphLayoutOptions,
+} from './graph-layout.js';

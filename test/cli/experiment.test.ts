@@ -85,6 +85,7 @@ test("the registered experiments each have a kebab-case name and a claim citing 
   assert.deepEqual([...names].sort(), [
     'backprop-assumptions',
     'batch-size',
+    'computational-graph',
     'gradient-descent',
     'gradient-field',
     'layer-backward',
@@ -95,6 +96,7 @@ test("the registered experiments each have a kebab-case name and a claim citing 
     'max-likelihood',
     'model-selection',
     'mse-vs-cross-entropy',
+    'newton-method',
     'nonconvex-descent',
     'numerical-diff',
     'overfitting',
