@@ -52,8 +52,9 @@ export async function onEachBackendAsync(body: (backend: string) => Promise<void
 export const DTYPES: readonly DType[] = ['float64', 'float32'];
 
 /**
- * Registers `body` once per backend, each copy in `describe(name)` with that backend active
- * while its tests run (a `before` hook sets it, an `after` hook puts the previous one back).
+ * Registers `body` once per backend, each copy in `describe(name)`. The backend is active while
+ * the body registers its tests (so tensors it makes at its top level live on that backend) and,
+ * through `before`/`after` hooks, while they run; the previous backend is put back after each.
  */
 export function forEachBackend(body: (backend: string) => void): void {
   for (const b of BACKENDS) {
@@ -65,7 +66,12 @@ export function forEachBackend(body: (backend: string) => void): void {
       after(() => {
         if (previous !== undefined) setBackend(previous);
       });
-      body(b.name);
+      const outer = setBackend(b.make());
+      try {
+        body(b.name);
+      } finally {
+        setBackend(outer);
+      }
     });
   }
 }
