@@ -254,7 +254,7 @@ export function splitPart(
  * The head a table model was saved with, at its fitted scale when it has one (σ̂ or b̂), so that
  * nll and samples use the noise the training rows showed rather than the default 1.
  * @example
- * savedHead({ ...meta, head: 'gaussian', scale: 3.9 }).scale; // 3.9
+ * savedHead({ target: 'y', features: ['x'], head: 'gaussian', scale: 3.9, scaling: { mean: [0], std: [1] } }).scale; // 3.9
  */
 export function savedHead(meta: TableMeta): Head {
   const head = headFor(meta.head);
