@@ -11,6 +11,7 @@ import {
   freePort,
   gradlab,
   python,
+  pythonAsync,
   skipWithoutTorch,
   tableCsv,
   tempDir,
@@ -138,63 +139,58 @@ test(
   },
 );
 
+/**
+ * Trains with `gradlab train TRAIN_ARGS --out DIR/run`, exports it for PyTorch, and continues it
+ * with `train.py --nproc 2 --iters ITERS` on 127.0.0.1 (a free port). Returns train.py's log, its
+ * accuracy line (correct, count) and the path of the file it wrote.
+ */
+async function continueInTorch(prefix: string, data: string, trainArgs: string[], iters: number) {
+  const dir = tempDir(prefix);
+  const run = gradlab([
+    'train',
+    '--data',
+    data,
+    ...trainArgs,
+    '--out',
+    join(dir, 'run'),
+    '--no-charts',
+    '--no-progress',
+  ]);
+  assert.equal(run.status, 0, run.stderr);
+  const model = join(dir, 'run', 'model.safetensors');
+  const exp = gradlab([
+    'export',
+    '--model',
+    model,
+    '--format',
+    'pytorch',
+    '--out',
+    join(dir, 'torch'),
+  ]);
+  assert.equal(exp.status, 0, exp.stderr);
+  assert.match(exp.stdout, /hyperparameters from .*metrics\.json/);
+  const out = join(dir, 'trained.safetensors');
+  const port = String(await freePort());
+  const script = join(dir, 'torch', 'train.py');
+  const args = ['--nproc', '2', '--data', data, '--iters', String(iters), '--log-every', '10'];
+  const log = python([script, ...args, '--out', out, '--master-port', port], 300_000);
+  console.log(log.trim());
+  assert.match(log, new RegExp(`iter ${iters}/${iters} loss [\\d.]+ \\(rank 0, world size 2\\)`));
+  const acc = /test accuracy ([\d.]+) \((\d+)\/(\d+)\)/.exec(log);
+  assert.ok(acc !== null, log);
+  return { log, accuracy: acc[1], correct: acc[2], count: acc[3], out };
+}
+
 test(
   '(c) train.py --nproc 2 continues a gradlab run with DDP on 127.0.0.1; gradlab evaluates its output',
   { skip },
   async () => {
     const data = tinyMnist();
-    const dir = tempDir('ddp');
-    const run = gradlab([
-      'train',
-      '--data',
-      data,
-      '--iters',
-      '100',
-      '--out',
-      join(dir, 'run'),
-      '--no-charts',
-      '--no-progress',
-    ]);
-    assert.equal(run.status, 0, run.stderr);
-    const exp = gradlab([
-      'export',
-      '--model',
-      join(dir, 'run', 'model.safetensors'),
-      '--format',
-      'pytorch',
-      '--out',
-      join(dir, 'torch'),
-    ]);
-    assert.equal(exp.status, 0, exp.stderr);
-    assert.match(exp.stdout, /hyperparameters from .*metrics\.json/);
-    const port = await freePort();
-    const out = join(dir, 'trained.safetensors');
-    const log = python(
-      [
-        join(dir, 'torch', 'train.py'),
-        '--nproc',
-        '2',
-        '--data',
-        data,
-        '--iters',
-        '30',
-        '--log-every',
-        '10',
-        '--out',
-        out,
-        '--master-port',
-        String(port),
-      ],
-      300_000,
-    );
-    console.log(log.trim());
-    assert.match(log, /iter 30\/30 loss [\d.]+ \(rank 0, world size 2\)/);
-    const acc = /test accuracy ([\d.]+) \((\d+)\/(\d+)\)/.exec(log);
-    assert.ok(acc !== null, log);
-    const ev = gradlab(['eval', '--model', out, '--data', data]);
+    const r = await continueInTorch('ddp', data, ['--iters', '100'], 30);
+    const ev = gradlab(['eval', '--model', r.out, '--data', data]);
     assert.equal(ev.status, 0, ev.stderr);
     console.log(`gradlab eval: ${ev.stdout.trim()}`);
-    assert.match(ev.stdout, new RegExp(`\\(${acc[2]}/${acc[3]}\\)`));
+    assert.match(ev.stdout, new RegExp(`\\(${r.correct}/${r.count}\\)`));
   },
 );
 
@@ -225,12 +221,8 @@ test(
   'a CSV classifier: train.py --nproc 2 reads the CSV with gradlab’s standardisation; gradlab evaluates its output',
   { skip },
   async () => {
-    const dir = tempDir('csv-ddp');
-    const csv = tableCsv(dir);
-    const train = gradlab([
-      'train',
-      '--data',
-      csv,
+    const csv = tableCsv(tempDir('csv'));
+    const flags = [
       '--target',
       'kind',
       '--features',
@@ -241,47 +233,61 @@ test(
       '8',
       '--iters',
       '200',
-      '--out',
-      join(dir, 'run'),
-      '--no-charts',
-      '--no-progress',
-    ]);
-    assert.equal(train.status, 0, train.stderr);
+    ];
+    const r = await continueInTorch('csv-ddp', csv, flags, 20);
+    const ev = gradlab(['eval', '--model', r.out, '--data', csv, '--split', 'all']);
+    assert.equal(ev.status, 0, ev.stderr);
+    console.log(ev.stdout.trim());
+    assert.match(ev.stdout, new RegExp(`accuracy ${r.accuracy}`));
+  },
+);
+
+test(
+  'under a launcher’s RANK/WORLD_SIZE/MASTER_ADDR/MASTER_PORT, each train.py process is one worker',
+  { skip },
+  async () => {
+    const data = tinyMnist();
+    const dir = tempDir('launcher');
+    const net = new TwoLayerNet(784, 16, 10, { rng: createRng(3), dtype: 'float32' });
+    writeFileSync(join(dir, 'model.safetensors'), encodeModel(net));
     const exp = gradlab([
       'export',
       '--model',
-      join(dir, 'run', 'model.safetensors'),
+      join(dir, 'model.safetensors'),
       '--format',
       'pytorch',
       '--out',
       join(dir, 'torch'),
     ]);
     assert.equal(exp.status, 0, exp.stderr);
+    const port = String(await freePort());
     const out = join(dir, 'trained.safetensors');
-    const log = python(
-      [
-        join(dir, 'torch', 'train.py'),
-        '--nproc',
-        '2',
-        '--data',
-        csv,
-        '--iters',
-        '20',
-        '--log-every',
-        '20',
-        '--out',
-        out,
-        '--master-port',
-        String(await freePort()),
-      ],
-      300_000,
+    const args = [
+      join(dir, 'torch', 'train.py'),
+      '--data',
+      data,
+      '--iters',
+      '5',
+      '--log-every',
+      '5',
+      '--out',
+      out,
+    ];
+    const env = {
+      MASTER_ADDR: '127.0.0.1',
+      MASTER_PORT: port,
+      WORLD_SIZE: '2',
+      OMP_NUM_THREADS: '1',
+    };
+    const workers = ['0', '1'].map((rank) =>
+      pythonAsync(args, { ...env, RANK: rank, LOCAL_RANK: rank }, 300_000),
     );
-    console.log(log.trim());
-    const acc = /test accuracy ([\d.]+) \((\d+)\/(\d+)\)/.exec(log);
-    assert.ok(acc !== null, log);
-    const ev = gradlab(['eval', '--model', out, '--data', csv, '--split', 'all']);
-    assert.equal(ev.status, 0, ev.stderr);
-    console.log(ev.stdout.trim());
-    assert.match(ev.stdout, new RegExp(`accuracy ${acc[1]}`));
+    const [rank0, rank1] = await Promise.all(workers);
+    assert.equal(rank0.code, 0, rank0.stderr);
+    assert.equal(rank1.code, 0, rank1.stderr);
+    console.log(rank0.stdout.trim());
+    assert.match(rank0.stdout, /iter 5\/5 loss [\d.]+ \(rank 0, world size 2\)/);
+    assert.equal(rank1.stdout, '', 'only rank 0 prints');
+    assert.equal(gradlab(['eval', '--model', out, '--data', data]).status, 0);
   },
 );

@@ -1,6 +1,6 @@
 /** Helpers for the tests that run real PyTorch: a tiny MNIST folder and a bounded python3 call. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,4 +125,25 @@ export function tableCsv(dir: string): string {
   const path = join(dir, 'table.csv');
   writeFileSync(path, lines.join('\n') + '\n');
   return path;
+}
+
+/** Runs `python3 ARGS` with extra environment variables, without blocking, killed after `timeoutMs`. */
+export function pythonAsync(
+  args: readonly string[],
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(PYTHON, [...args], {
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: timeoutMs,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }

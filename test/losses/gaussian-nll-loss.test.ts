@@ -1,9 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { GaussianNLLLoss, gaussianNllLoss } from '../../src/losses/gaussian-nll-loss.js';
 import { LossInputError } from '../../src/losses/loss-error.js';
 import { numericalGradient } from '../../src/numerical/numerical-gradient.js';
@@ -16,6 +13,7 @@ import {
   Tensor,
   type NestedArray,
 } from '../../src/tensor/index.js';
+import { checkRegenerates } from './torch-fixture.js';
 
 interface Result {
   loss: NestedArray;
@@ -145,24 +143,5 @@ test('a var of the wrong shape, a negative var, a bad eps and backward before fo
 });
 
 test('the fixture is what gaussian-nll-reference.py writes (regenerated with torch and compared)', (t) => {
-  const probe = spawnSync('/usr/bin/python3', ['-c', 'import torch'], { timeout: 60_000 });
-  if (probe.status !== 0) {
-    assert.notEqual(
-      process.env.CI,
-      'true',
-      'torch is required in CI (apt-get install python3-torch)',
-    );
-    return t.skip('/usr/bin/python3 has no torch');
-  }
-  const out = join(mkdtempSync(join(tmpdir(), 'gradlab-gaussian-nll-')), 'ref.json');
-  const r = spawnSync('/usr/bin/python3', ['test/losses/gaussian-nll-reference.py', '--out', out], {
-    timeout: 120_000,
-    encoding: 'utf8',
-    env: { ...process.env, OMP_NUM_THREADS: '1' },
-  });
-  assert.equal(r.status, 0, `gaussian-nll-reference.py exited ${r.status}: ${r.stderr}`);
-  assert.deepEqual(
-    JSON.parse(readFileSync(out, 'utf8')),
-    JSON.parse(readFileSync(FIXTURE, 'utf8')),
-  );
+  checkRegenerates(t, 'test/losses/gaussian-nll-reference.py', FIXTURE);
 });

@@ -2,7 +2,12 @@
  * The generated loss fixture: torch-reference.json, written by torch-reference.py from
  * torch.nn.functional (float64, autograd gradients). Each loss test checks its class against it.
  */
-import { readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestContext } from 'node:test';
 import * as losses from '../../src/losses/index.js';
 import { tensor, type NestedArray } from '../../src/tensor/index.js';
 import { assertClose, type LossModule } from './loss-check.js';
@@ -57,4 +62,33 @@ export function checkTorchCases(loss: string): number {
     }
   }
   return cases.length;
+}
+
+/**
+ * Runs a reference script (`/usr/bin/python3 SCRIPT --out FILE`, torch) and asserts it writes
+ * exactly the committed fixture, so the fixture is known to be generated, not edited. Skips when
+ * torch is missing, except in CI (CI=true), where torch is installed and the check must run.
+ */
+export function checkRegenerates(t: TestContext, script: string, fixture: URL): void {
+  const probe = spawnSync('/usr/bin/python3', ['-c', 'import torch'], { timeout: 60_000 });
+  if (probe.status !== 0) {
+    assert.notEqual(
+      process.env.CI,
+      'true',
+      'torch is required in CI (apt-get install python3-torch)',
+    );
+    t.skip('/usr/bin/python3 has no torch');
+    return;
+  }
+  const out = join(mkdtempSync(join(tmpdir(), 'gradlab-fixture-')), 'ref.json');
+  const r = spawnSync('/usr/bin/python3', [script, '--out', out], {
+    timeout: 120_000,
+    encoding: 'utf8',
+    env: { ...process.env, OMP_NUM_THREADS: '1' },
+  });
+  assert.equal(r.status, 0, `${script} exited ${r.status}: ${r.stderr}`);
+  assert.deepEqual(
+    JSON.parse(readFileSync(out, 'utf8')),
+    JSON.parse(readFileSync(fixture, 'utf8')),
+  );
 }
