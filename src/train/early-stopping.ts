@@ -15,7 +15,7 @@ export type EarlyStoppingVerdict = 'improved' | 'waiting' | 'stop';
  * const es = new EarlyStopping(2);
  * es.observe({ validationLoss: 0.9, … }, net.params); // 'improved'
  * es.observe({ validationLoss: 1.0, … }, net.params); // 'waiting'
- * es.observe({ validationLoss: 1.1, … }, net.params); // 'stop'
+ * es.observe({ validationLoss: 1.1, … }, net.params); // 'stop' (not run: abridged)
  */
 export class EarlyStopping {
   /** The epoch record with the lowest validation loss so far, or null before the first. */
