@@ -98,6 +98,9 @@ describe(
       const d = await dataset(page, 'panel-train');
       assert.ok(Number(d.testAccuracy) > 0.85, `test accuracy ${d.testAccuracy}`);
       assert.ok(Number(d.itPerSec) > 0, `it/s ${d.itPerSec}`);
+      // The test loss is measured beside the training loss at each epoch; samples/s = it/s × batch.
+      assert.ok(Number(d.testLoss) > 0 && Number(d.testLoss) < 1, `test loss ${d.testLoss}`);
+      assert.ok(Number(await page.textContent('#st-samples')) > 0);
       await chartReady(page, 'tr-loss-chart');
       await chartReady(page, 'tr-acc-chart');
       assert.equal(await page.isEnabled('#tr-download'), true);

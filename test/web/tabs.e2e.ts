@@ -308,6 +308,25 @@ describe(
       await p.close();
     });
 
+    test('a shared link reproduces the Derivatives, Losses and Train settings', async () => {
+      const p = await openPage(
+        browser,
+        `${server.url}?lang=en&dv-fn=exp&dv-x=1&dv-h=-6&dv-p0=1&dv-p1=-2&ls-loss=huber&tr-lr=0.05&tr-activation=sigmoid#derivatives`,
+        errors,
+      );
+      await p.waitForSelector('#panel-derivatives[data-ready=true]');
+      const d = await dataset(p, 'panel-derivatives');
+      assert.equal(d.h, String(10 ** -6));
+      assert.ok(Math.abs(Number(d.central) - Math.E) < 1e-8, `e′ at 1: ${d.central}`);
+      assert.ok(Math.abs(Number(d.d1) + 4) < 1e-6, `∂f/∂x1 at x1 = −2: ${d.d1}`);
+      await showTab(p, 'losses');
+      assert.equal((await dataset(p, 'panel-losses')).loss, 'huber');
+      await showTab(p, 'train');
+      assert.equal(await p.inputValue('#tr-lr'), '0.05');
+      assert.equal(await p.inputValue('#tr-activation'), 'sigmoid');
+      await p.close();
+    });
+
     for (const lang of ['en', 'ko'] as const) {
       for (const [size, viewport] of [
         ['1280', DESKTOP],

@@ -11,6 +11,7 @@ import {
 import { ChartSlot } from './chart.js';
 import { byId, el, fmt } from './dom.js';
 import { t, type MessageKey } from './i18n/i18n.js';
+import { readParam, writeParams } from './url-state.js';
 
 /** A one-variable function of the numerical-differentiation view, with its exact slope. */
 interface Preset {
@@ -172,6 +173,13 @@ export function mount(panel: HTMLElement): void {
         : h < 1e-7 && float32
           ? t('derivatives.float32Wall')
           : '';
+    writeParams({
+      'dv-fn': preset.value,
+      'dv-x': x,
+      'dv-h': hInput.value,
+      'dv-prec': precision.value,
+      ...(preset.value === 'custom' ? { 'dv-expr': expr.value } : {}),
+    });
     Object.assign(panel.dataset, {
       h: String(h),
       forward: String(forward),
@@ -243,6 +251,7 @@ export function mount(panel: HTMLElement): void {
       d0: fmt(d0),
       d1: fmt(d1),
     });
+    writeParams({ 'dv-expr2': byId<HTMLInputElement>('dv-expr2').value, 'dv-p0': p0, 'dv-p1': p1 });
     Object.assign(panel.dataset, {
       d0: String(d0),
       d1: String(d1),
@@ -319,6 +328,24 @@ export function mount(panel: HTMLElement): void {
     byId<HTMLInputElement>('dv-p1').value = point[1].toFixed(2);
     drawTwo();
   });
+  // A shared link: its function, point, h and precision over the defaults.
+  const fn = readParam('dv-fn');
+  if (fn && [...preset.options].some((o) => o.value === fn)) preset.value = fn;
   choosePreset();
+  const set = (id: string, param: string): void => {
+    const v = readParam(param);
+    if (v !== null) byId<HTMLInputElement | HTMLSelectElement>(id).value = v;
+  };
+  if (fn === 'custom') set('dv-expr', 'dv-expr');
+  for (const [id, param] of [
+    ['dv-x', 'dv-x'],
+    ['dv-h', 'dv-h'],
+    ['dv-precision', 'dv-prec'],
+    ['dv-expr2', 'dv-expr2'],
+    ['dv-p0', 'dv-p0'],
+    ['dv-p1', 'dv-p1'],
+  ] as const)
+    set(id, param);
+  drawOne();
   drawTwo();
 }

@@ -2,6 +2,7 @@ import { lineChart } from 'gradlab';
 import { ChartSlot } from './chart.js';
 import { byId, fmt } from './dom.js';
 import { t, type MessageKey } from './i18n/i18n.js';
+import { readParam, writeParams } from './url-state.js';
 import { LOSSES } from './loss-catalog.js';
 import type { LossEntry, OptionControl, OptionValues } from './loss-curves.js';
 
@@ -126,10 +127,13 @@ export function mount(panel: HTMLElement): void {
       }),
     );
     panel.dataset.loss = entry.id;
+    writeParams({ 'ls-loss': entry.id });
     panel.dataset.lossAtMid = String(loss[(SAMPLES - 1) / 2]);
   };
 
   select.addEventListener('change', build);
+  const shared = readParam('ls-loss');
+  if (shared && LOSSES.some((l) => l.id === shared)) select.value = shared;
   // Sliders, checkboxes and the target select all fire 'input'.
   byId('ls-form').addEventListener('input', (e) => {
     if (e.target !== select) draw();

@@ -1,4 +1,8 @@
 import {
+  ACTIVATION_NAMES,
+  ACTIVATIONS,
+  OPTIMIZER_NAMES,
+  OPTIMIZERS,
   accuracyChart,
   DEFAULT_LEARNING_RATES,
   lossChart,
@@ -11,12 +15,23 @@ import { byId, fmt } from './dom.js';
 import { t } from './i18n/i18n.js';
 import { describeModel, downloadModel, importModelFile } from './model-file.js';
 import type { WorkerEvent } from './protocol.js';
+import { readParam, writeParams } from './url-state.js';
 import { workerClient } from './worker-client.js';
 
 // Re-rendering a 2000-point chart costs tens of milliseconds; twice a second looks live enough.
 const CHART_INTERVAL_MS = 500;
 
 type State = 'idle' | 'running' | 'paused' | 'done';
+
+/** One evaluation: accuracies and the mean losses on the whole training and test sets. */
+interface Epoch {
+  readonly epoch: number;
+  readonly iteration: number;
+  readonly train: number;
+  readonly test: number;
+  readonly trainLoss: number;
+  readonly testLoss: number;
+}
 
 /** The Train panel: options form, start / pause / reset, live loss and accuracy charts. */
 export function mount(panel: HTMLElement): void {
@@ -28,7 +43,7 @@ export function mount(panel: HTMLElement): void {
   const num = (id: string): number => Number(byId<HTMLInputElement>(id).value);
   let state: State = 'idle';
   let losses: number[] = [];
-  let epochs: { epoch: number; train: number; test: number }[] = [];
+  let epochs: Epoch[] = [];
   let lastChart = 0;
 
   const setState = (next: State): void => {
@@ -44,6 +59,38 @@ export function mount(panel: HTMLElement): void {
     }
   };
 
+  // The activations come from the library's table; the form's fields from a shared link.
+  const activation = byId<HTMLSelectElement>('tr-activation');
+  activation.replaceChildren(
+    ...ACTIVATION_NAMES.map((name) => new Option(ACTIVATIONS[name].label, name)),
+  );
+  byId('tr-optimizer').replaceChildren(
+    ...OPTIMIZER_NAMES.map((name) => new Option(OPTIMIZERS[name].label, name)),
+  );
+  const FIELDS = [
+    'tr-hidden',
+    'tr-activation',
+    'tr-optimizer',
+    'tr-lr',
+    'tr-batch',
+    'tr-iters',
+    'tr-size',
+    'tr-decay',
+    'tr-dropout',
+    'tr-seed',
+  ];
+  for (const id of FIELDS) {
+    const value = readParam(id);
+    const input = byId<HTMLInputElement | HTMLSelectElement>(id);
+    if (value === null) continue;
+    if (input instanceof HTMLSelectElement && ![...input.options].some((o) => o.value === value))
+      continue;
+    input.value = value;
+  }
+  byId('train-form').addEventListener('change', () =>
+    writeParams(Object.fromEntries(FIELDS.map((id) => [id, byId<HTMLInputElement>(id).value]))),
+  );
+
   const readOptions = (): TrainOptionsInput => {
     const hiddenSizes = byId<HTMLInputElement>('tr-hidden')
       .value.split(/[\s,]+/)
@@ -56,7 +103,7 @@ export function mount(panel: HTMLElement): void {
     return {
       model: simple ? 'two-layer' : 'multi-layer',
       hiddenSizes,
-      activation: byId<HTMLSelectElement>('tr-activation').value as Activation,
+      activation: activation.value as Activation,
       optimizer: byId<HTMLSelectElement>('tr-optimizer').value as OptimizerName,
       learningRate: num('tr-lr'),
       batchSize: num('tr-batch'),
@@ -78,7 +125,17 @@ export function mount(panel: HTMLElement): void {
     if (losses.length > 0) {
       const ys = losses.slice();
       const xs = ys.map((_, i) => i + 1);
-      lossSlot.showLater(() => lossChart(xs, ys, { width, height: 240 }));
+      // The test loss beside the training loss: their gap is over-fitting.
+      const measured = epochs.filter((e) => Number.isFinite(e.testLoss) && e.iteration > 0);
+      const evaluations =
+        measured.length > 0
+          ? {
+              iteration: measured.map((e) => e.iteration),
+              train: measured.map((e) => e.trainLoss),
+              test: measured.map((e) => e.testLoss),
+            }
+          : undefined;
+      lossSlot.showLater(() => lossChart(xs, ys, { width, height: 240, evaluations }));
     }
     if (epochs.length > 0) {
       const epochXs = epochs.map((e) => e.epoch);
@@ -102,6 +159,8 @@ export function mount(panel: HTMLElement): void {
         byId('st-iter').textContent = `${event.iteration} / ${event.totalIterations}`;
         byId('st-loss').textContent = fmt(event.losses.at(-1) ?? NaN);
         byId('st-speed').textContent = event.itPerSec.toFixed(0);
+        // Samples per second: iterations per second × the batch (bigger batches use the kernels better).
+        byId('st-samples').textContent = (event.itPerSec * num('tr-batch')).toFixed(0);
         panel.dataset.iteration = String(event.iteration);
         panel.dataset.itPerSec = event.itPerSec.toFixed(1);
         drawCharts(false);
@@ -109,9 +168,13 @@ export function mount(panel: HTMLElement): void {
       case 'epoch':
         epochs.push({
           epoch: event.record.epoch,
+          iteration: event.record.iteration,
           train: event.record.trainAccuracy ?? NaN,
           test: event.record.testAccuracy ?? NaN,
+          trainLoss: event.record.trainLoss ?? NaN,
+          testLoss: event.record.testLoss ?? NaN,
         });
+        panel.dataset.testLoss = String(event.record.testLoss);
         byId('st-epoch').textContent = String(event.record.epoch);
         byId('st-train').textContent = (event.record.trainAccuracy ?? NaN).toFixed(4);
         byId('st-test').textContent = (event.record.testAccuracy ?? NaN).toFixed(4);
@@ -160,7 +223,7 @@ export function mount(panel: HTMLElement): void {
     if (state === 'idle' || state === 'done') {
       losses = [];
       epochs = [];
-      for (const id of ['st-epoch', 'st-loss', 'st-train', 'st-test', 'st-speed'])
+      for (const id of ['st-epoch', 'st-loss', 'st-train', 'st-test', 'st-speed', 'st-samples'])
         byId(id).textContent = '–';
       delete panel.dataset.testAccuracy;
     }
@@ -174,7 +237,7 @@ export function mount(panel: HTMLElement): void {
     status.textContent = t('train.resetDone');
     status.classList.remove('error');
     byId('st-iter').textContent = '0';
-    for (const id of ['st-epoch', 'st-loss', 'st-train', 'st-test', 'st-speed'])
+    for (const id of ['st-epoch', 'st-loss', 'st-train', 'st-test', 'st-speed', 'st-samples'])
       byId(id).textContent = '–';
     lossSlot.clear();
     accSlot.clear();

@@ -3,9 +3,13 @@
  * view. Each tab prefixes its names; `lang` and `chart-delay` belong to the page.
  */
 
-/** The URL parameter `name`, or null. */
+// The URL the page was opened with: a tab reads its shared settings from here, so the defaults
+// it writes while it sets itself up cannot overwrite them first.
+const OPENED_WITH = new URLSearchParams(globalThis.location?.search ?? '');
+
+/** The URL parameter `name` as the page was opened, or null. */
 export function readParam(name: string): string | null {
-  return new URLSearchParams(location.search).get(name);
+  return OPENED_WITH.get(name);
 }
 
 /** A numeric URL parameter, or `fallback` when absent or not a finite number. */

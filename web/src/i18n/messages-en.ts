@@ -44,6 +44,7 @@ export const EN = {
   'train.statTrain': 'Train acc',
   'train.statTest': 'Test acc',
   'train.statSpeed': 'it/s',
+  'train.statSamples': 'samples/s',
   'train.idle': 'Press Start to download MNIST (55 MB) and train.',
   'train.lossPlaceholder': 'The loss per iteration appears here while training.',
   'train.accPlaceholder': 'Train and test accuracy appear here after each epoch.',

@@ -45,6 +45,7 @@ export const KO: Messages = {
   'train.statTrain': '훈련 정확도',
   'train.statTest': '시험 정확도',
   'train.statSpeed': '반복/초',
+  'train.statSamples': '표본/초',
   'train.idle': '시작을 누르면 MNIST(55 MB)를 내려받아 학습합니다.',
   'train.lossPlaceholder': '학습하는 동안 반복마다 손실이 여기에 그려집니다.',
   'train.accPlaceholder': '에폭마다 훈련·시험 정확도가 여기에 그려집니다.',
