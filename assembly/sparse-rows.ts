@@ -14,8 +14,10 @@
 // costs per multiply-add (a broadcast, loads of b, multiply, add), so what remains is the 19% vs
 // 39% (28%) of the steps, minus the row-wise overheads: tail columns (n mod 16) and, for the
 // scatter, a load and a store of out per vector per nonzero instead of a register. Hence: a
-// panel of 4 vectors of out stays in registers across all nonzeros of a row (x·W1 1.3× the
-// dense kernel), and the scatter keeps the panel of d in registers (about even with dense).
+// panel of 4 vectors of out stays in registers across all nonzeros of a row, and the scatter
+// keeps the panel of d in registers. On MNIST batches both end about even with gemm (whose
+// zero-step skipping suits zeros in whole regions); on zeros at random places they win (see
+// the density limit in src/backend/wasm/wasm-sparse-kernels.ts).
 import { allFinite, at, fma, lanes, storeVec, TILE } from './lanes';
 
 /** out (rows×n) (+)= x·b over the nonzeros of x's rows; false (out untouched) when b is not finite. */

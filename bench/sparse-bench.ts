@@ -163,7 +163,7 @@ export async function sparseBench(): Promise<{ text: string; figures: SparseFigu
   const b = createWasmBackendSync();
   const kernels = kernelRows(b);
   const d = stepAndEval(dense(b));
-  const s = stepAndEval(b);
+  const s = stepAndEval({ ...b, sparseDensityLimit: 1 }); // sparse whatever the density
   const throughput = throughputRows(b);
   const figures: SparseFigures = {
     stepDenseMs: d.stepMs,

@@ -11,14 +11,16 @@ const copies = new WeakMap<Uint8Array, { backend: Backend; bytes: ByteStorage }>
 // (its nonzeros never change), and dropped with the array.
 const indexes = new WeakMap<
   Uint8Array,
-  { backend: Backend; cols: number; index: RowIndex; lengths: Int32Array }
+  | { backend: Backend; cols: number; index: RowIndex; lengths: Int32Array }
+  | { backend: Backend; cols: number; index: null }
 >();
 
 /** Options of gatherByteRows. */
 export interface GatherOptions {
   /**
    * Record the rows' nonzero structure on `out` (setRowSparsity), from a row index of `src`
-   * built once, so products with the batch can skip its zeros. Default false.
+   * built once, so products with the batch can skip its zeros; nothing when `src` as a whole is
+   * denser than the backend's sparseDensityLimit. Default false.
    */
   readonly sparse?: boolean;
 }
@@ -96,11 +98,22 @@ function recordSparsity(
   }
   let entry = indexes.get(src);
   if (entry?.backend !== backend || entry.cols !== cols) {
-    const { offsets, columns } = rowNonzeros(src, cols);
-    const lengths = new Int32Array(offsets.length - 1);
-    for (let r = 0; r < lengths.length; r++) lengths[r] = offsets[r + 1] - offsets[r];
-    entry = { backend, cols, index: backend.allocRowIndex(offsets, columns, cols), lengths };
+    entry = { backend, cols, index: null };
+    // No index for data too dense for the backend's sparse products as a whole (MNIST on WASM):
+    // it would cost memory and a pass over the bytes for nothing.
+    let nnz = 0;
+    for (let i = 0; i < src.length; i++) if (src[i] !== 0) nnz++;
+    if (nnz <= (backend.sparseDensityLimit ?? 0) * src.length) {
+      const { offsets, columns } = rowNonzeros(src, cols);
+      const lengths = new Int32Array(offsets.length - 1);
+      for (let r = 0; r < lengths.length; r++) lengths[r] = offsets[r + 1] - offsets[r];
+      entry = { backend, cols, index: backend.allocRowIndex(offsets, columns, cols), lengths };
+    }
     indexes.set(src, entry);
+  }
+  if (entry.index === null) {
+    setRowSparsity(out, undefined);
+    return;
   }
   let nnz = 0;
   for (let i = 0; i < count; i++) nnz += entry.lengths[indices[i]];
