@@ -68,6 +68,6 @@ export function argmaxRows<T>(rows: i32, cols: i32, x: usize, out: usize): void 
         bestValue = v;
       }
     }
-    store<i32>(out + (<usize>r << 2), best);
+    store<i32>(out + ((<usize>r) << 2), best);
   }
 }

@@ -22,22 +22,33 @@ import { allFinite, at, fma, lanes, storeVec, TILE } from './lanes';
 
 /** out (rows×n) (+)= x·b over the nonzeros of x's rows; false (out untouched) when b is not finite. */
 export function sparseRowsGemm<T>(
-  rows: i32, n: i32, k: i32, offsets: usize, columns: usize, ids: usize,
-  x: usize, b: usize, out: usize, accumulate: bool,
+  rows: i32,
+  n: i32,
+  k: i32,
+  offsets: usize,
+  columns: usize,
+  ids: usize,
+  x: usize,
+  b: usize,
+  out: usize,
+  accumulate: bool,
 ): bool {
   if (!allFinite<T>(b, k * n)) return false;
   const L = lanes<T>();
   const size = <usize>sizeof<T>();
   const ldb = <usize>n * size;
   for (let r = 0; r < rows; r++) {
-    const id = <usize>load<i32>(ids + (<usize>r << 2));
-    const j0 = columns + (<usize>load<i32>(offsets + (id << 2)) << 1);
-    const j1 = columns + (<usize>load<i32>(offsets + (id << 2), 4) << 1);
+    const id = <usize>load<i32>(ids + ((<usize>r) << 2));
+    const j0 = columns + ((<usize>load<i32>(offsets + (id << 2))) << 1);
+    const j1 = columns + ((<usize>load<i32>(offsets + (id << 2), 4)) << 1);
     const xr = at<T>(x, r * k);
     const outr = at<T>(out, r * n);
     let c0 = 0;
     for (; c0 + 4 * L <= n; c0 += 4 * L) {
-      let a0 = v128.splat<T>(<T>0), a1 = a0, a2 = a0, a3 = a0;
+      let a0 = v128.splat<T>(<T>0),
+        a1 = a0,
+        a2 = a0,
+        a3 = a0;
       const bc = at<T>(b, c0);
       for (let j = j0; j < j1; j += 2) {
         const c = <usize>load<u16>(j);
@@ -88,8 +99,16 @@ export function sparseRowsGemm<T>(
 
 /** out (k×n) (+)= xᵀ·d over the nonzeros of x's rows; false (out untouched) when d is not finite. */
 export function sparseRowsGemmT<T>(
-  rows: i32, n: i32, k: i32, offsets: usize, columns: usize, ids: usize,
-  x: usize, d: usize, out: usize, accumulate: bool,
+  rows: i32,
+  n: i32,
+  k: i32,
+  offsets: usize,
+  columns: usize,
+  ids: usize,
+  x: usize,
+  d: usize,
+  out: usize,
+  accumulate: bool,
 ): bool {
   if (!allFinite<T>(d, rows * n)) return false;
   const L = lanes<T>();
@@ -97,15 +116,18 @@ export function sparseRowsGemmT<T>(
   const ldo = <usize>n * size;
   if (!accumulate) memory.fill(out, 0, <usize>k * ldo);
   for (let r = 0; r < rows; r++) {
-    const id = <usize>load<i32>(ids + (<usize>r << 2));
-    const j0 = columns + (<usize>load<i32>(offsets + (id << 2)) << 1);
-    const j1 = columns + (<usize>load<i32>(offsets + (id << 2), 4) << 1);
+    const id = <usize>load<i32>(ids + ((<usize>r) << 2));
+    const j0 = columns + ((<usize>load<i32>(offsets + (id << 2))) << 1);
+    const j1 = columns + ((<usize>load<i32>(offsets + (id << 2), 4)) << 1);
     const xr = at<T>(x, r * k);
     const dr = at<T>(d, r * n);
     let c0 = 0;
     for (; c0 + 4 * L <= n; c0 += 4 * L) {
       const p = at<T>(dr, c0);
-      const d0 = v128.load(p), d1 = v128.load(p, 16), d2 = v128.load(p, 32), d3 = v128.load(p, 48);
+      const d0 = v128.load(p),
+        d1 = v128.load(p, 16),
+        d2 = v128.load(p, 32),
+        d3 = v128.load(p, 48);
       const oc = at<T>(out, c0);
       for (let j = j0; j < j1; j += 2) {
         const c = <usize>load<u16>(j);

@@ -25,7 +25,10 @@ for (const [name, make] of [
       setBackend(make());
       const x = zeros([5, 25], { dtype });
       source.fillBatch(indices, 5, x, t);
-      assert.deepEqual(Array.from(t), Array.from(indices, (k) => ds.labels[k]));
+      assert.deepEqual(
+        Array.from(t),
+        Array.from(indices, (k) => ds.labels[k]),
+      );
       const expected = dtype === 'float32' ? new Float32Array(125) : new Float64Array(125);
       fillImageBatch(ds, indices, 5, expected);
       assert.deepEqual(Array.from(x.data), Array.from(expected));
