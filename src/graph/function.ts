@@ -69,6 +69,12 @@ export abstract class Function implements GraphNode {
     return this.inputs[i];
   }
 
+  /** Whether input i wants a gradient: made by a function, or a leaf with requiresGrad. */
+  protected wantsGrad(i: number): boolean {
+    const x = this.inputs[i];
+    return x.creator !== null || x.requiresGrad;
+  }
+
   /** The output (throws before forward). */
   protected output(): Variable {
     return this.outputs[0];

@@ -18,10 +18,10 @@ export class Linear extends Function {
     const y = matmul(x, W);
     return b === undefined ? y : broadcastBinary('add', y, b);
   }
-  backward(gy: Variable): Variable[] {
+  backward(gy: Variable): (Variable | null)[] {
     const [x, W, b] = this.inputs;
-    const gx = product(gy, W, false, true);
-    const gW = product(x, gy, true, false);
+    const gx = this.wantsGrad(0) ? product(gy, W, false, true) : null;
+    const gW = this.wantsGrad(1) ? product(x, gy, true, false) : null;
     return b === undefined ? [gx, gW] : [gx, gW, sumTo(gy, b.shape)];
   }
 }

@@ -25,11 +25,19 @@ export class MatMul extends Function {
   forward([a, b]: Tensor[]): Tensor {
     return matmulTensor(a, b, { transA: this.transA, transB: this.transB });
   }
-  backward(gy: Variable): Variable[] {
+  backward(gy: Variable): (Variable | null)[] {
     const [a, b] = this.inputs;
     const { transA: ta, transB: tb } = this;
-    const ga = ta ? product(b, gy, tb, true) : product(gy, b, false, !tb);
-    const gb = tb ? product(gy, a, true, ta) : product(a, gy, !ta, false);
+    const ga = !this.wantsGrad(0)
+      ? null
+      : ta
+        ? product(b, gy, tb, true)
+        : product(gy, b, false, !tb);
+    const gb = !this.wantsGrad(1)
+      ? null
+      : tb
+        ? product(gy, a, true, ta)
+        : product(a, gy, !ta, false);
     return [ga, gb];
   }
 }

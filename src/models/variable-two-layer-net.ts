@@ -44,7 +44,7 @@ export class VariableTwoLayerNet {
   /** The scores before softmax, as a Variable (recorded unless under noGrad). */
   predict(x: Tensor | Variable): Variable {
     const { W1, b1, W2, b2 } = this.params;
-    const xv = x instanceof Variable ? x : new Variable(x, { name: 'x' });
+    const xv = x instanceof Variable ? x : new Variable(x, { name: 'x', requiresGrad: false });
     const a1 = linear(xv, W1, b1);
     const z1 = this.activation === 'relu' ? relu(a1) : sigmoid(a1);
     return linear(z1, W2, b2);

@@ -145,3 +145,17 @@ test('numbers take the dtype of the other operand', () => {
   assert.equal(x.mul(2).dtype, 'float32');
   assert.equal(mul(2, x).dtype, 'float32');
 });
+
+test('a leaf with requiresGrad: false gets no gradient from Linear or MatMul, the others still do', async () => {
+  const { linear, matmul } = await import('../../src/graph/index.js');
+  const x = new Variable([[1, 2]], { requiresGrad: false });
+  const W = new Variable([[1], [2]]);
+  linear(x, W).sum().backward();
+  assert.equal(x.grad, null);
+  assert.deepEqual(W.grad?.data.toArray(), [[1], [2]]);
+  const a = new Variable([[3]]);
+  matmul(a, new Variable([[4]], { requiresGrad: false }))
+    .sum()
+    .backward();
+  assert.equal(a.grad?.item(), 4);
+});
