@@ -308,5 +308,8 @@ async function main(files: readonly string[]): Promise<number> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.exitCode = await main(process.argv.slice(2));
+  // Not a top-level await: the example modules import this file, which must finish loading first.
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }
