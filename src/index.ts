@@ -124,7 +124,7 @@ export {
 } from './heads/index.js';
 
 // Networks
-export type { Network, NetworkConfig, Params } from './models/network.js';
+export type { CallOptions, Network, NetworkConfig, Params } from './models/network.js';
 export { LayeredNet } from './models/layered-net.js';
 export { SimpleNet } from './models/simple-net.js';
 export { TwoLayerNet, type TwoLayerNetOptions } from './models/two-layer-net.js';

@@ -1,9 +1,8 @@
 import { matmul } from '../tensor/ops/matmul.js';
 import { add } from '../tensor/ops/elementwise.js';
-import { reuse } from '../tensor/ops/check.js';
 import { sumAxis0 } from '../tensor/ops/reduce.js';
 import { fmtShape, sameShape, type Tensor } from '../tensor/tensor.js';
-import { checkDout, required, type Layer } from './layer.js';
+import { checkDout, outputBuffer, required, type Layer } from './layer.js';
 import { LayerError } from './layer-error.js';
 
 /**
@@ -12,7 +11,7 @@ import { LayerError } from './layer-error.js';
  * An input with more than two dimensions, e.g. images (N, 1, 28, 28), is read as (N, D) with
  * D = 784, and dx comes back in the input's shape, as in the book.
  * W and b are shared by reference with the model's params (optimizers update them in place), so
- * the layer never rebinds them. Output and gradient buffers are reused while shapes stay the same.
+ * the layer never rebinds them. With reuseBuffers on, output and gradient buffers are reused while shapes stay the same.
  * backwardParams is backward without dx, for a layer whose input is data (the first layer).
  * Shapes: x (N, D) or (N, …) with D numbers per row, W (D, M), b (M) → out (N, M).
  * Book: Affine (ch05 §5.6.2, common/layers.py).
@@ -24,6 +23,8 @@ import { LayerError } from './layer-error.js';
  */
 export class Affine implements Layer {
   readonly params: { readonly W: Tensor; readonly b: Tensor };
+  /** Off: forward and backward return new tensors; a network turns it on for its layers. */
+  reuseBuffers = false;
   readonly #grads: Record<string, Tensor> = {};
   #x?: Tensor; // the input as (N, D): backward needs it for dW
   #xShape?: readonly number[];
@@ -46,7 +47,7 @@ export class Affine implements Layer {
     this.params = { W, b };
   }
 
-  /** dW and db after backward (buffers reused from step to step). */
+  /** dW and db after backward (reused from step to step when reuseBuffers is on). */
   get grads(): Readonly<Record<string, Tensor>> {
     return this.#grads;
   }
@@ -65,7 +66,7 @@ export class Affine implements Layer {
     const x2 = x.ndim === 2 ? x : this.#flatView(x, n, d);
     this.#x = x2;
     this.#xShape = x.shape;
-    this.#out = matmul(x2, this.W, { out: reuse(this.#out, [n, m], this.W.dtype) });
+    this.#out = matmul(x2, this.W, { out: outputBuffer(this, this.#out, [n, m], this.W.dtype) });
     return add(this.#out, this.b, this.#out);
   }
 
@@ -76,7 +77,10 @@ export class Affine implements Layer {
     const [d] = this.W.shape;
     const n = x.shape[0];
     const dtype = this.W.dtype;
-    this.#dx = matmul(dout, this.W, { transB: true, out: reuse(this.#dx, [n, d], dtype) });
+    this.#dx = matmul(dout, this.W, {
+      transB: true,
+      out: outputBuffer(this, this.#dx, [n, d], dtype),
+    });
     if (xShape.length === 2) return this.#dx;
     // dx back in the input's shape; the view is kept so the next step makes no new object.
     if (this.#dxView?.storage !== this.#dx.storage || !sameShape(this.#dxView.shape, xShape)) {
@@ -101,8 +105,11 @@ export class Affine implements Layer {
     const [d, m] = this.W.shape;
     const dtype = this.W.dtype;
     checkDout('Affine', dout, [x.shape[0], m], dtype);
-    this.#grads.W = matmul(x, dout, { transA: true, out: reuse(this.#grads.W, [d, m], dtype) });
-    this.#grads.b = sumAxis0(dout, reuse(this.#grads.b, [m], dtype));
+    this.#grads.W = matmul(x, dout, {
+      transA: true,
+      out: outputBuffer(this, this.#grads.W, [d, m], dtype),
+    });
+    this.#grads.b = sumAxis0(dout, outputBuffer(this, this.#grads.b, [m], dtype));
   }
 
   #flatView(x: Tensor, n: number, d: number): Tensor {

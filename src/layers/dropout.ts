@@ -3,7 +3,7 @@ import { mul } from '../tensor/ops/elementwise.js';
 import { reuse } from '../tensor/ops/check.js';
 import type { Rng } from '../tensor/rng.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { checkDout, noParams, required, type Layer } from './layer.js';
+import { checkDout, noParams, outputBuffer, required, type Layer } from './layer.js';
 import { LayerError } from './layer-error.js';
 
 /**
@@ -27,6 +27,8 @@ import { LayerError } from './layer-error.js';
 export class Dropout implements Layer {
   readonly params = noParams;
   readonly grads = noParams;
+  /** Off: forward and backward return new tensors; a network turns it on for its layers. */
+  reuseBuffers = false;
   /** When true, a training forward reuses the current mask (if its shape fits) instead of drawing one. */
   maskFrozen = false;
   readonly #rng: Rng;
@@ -63,14 +65,14 @@ export class Dropout implements Layer {
     const mask = reuse(this.#mask, x.shape, x.dtype);
     if (!(this.maskFrozen && mask === this.#mask)) this.#draw(mask);
     this.#mask = mask;
-    this.#out = mul(x, mask, reuse(this.#out, x.shape, x.dtype));
+    this.#out = mul(x, mask, outputBuffer(this, this.#out, x.shape, x.dtype));
     return this.#out;
   }
 
   backward(dout: Tensor): Tensor {
     const x = required(this.#x, 'Dropout');
     checkDout('Dropout', dout, x.shape, x.dtype);
-    const dx = reuse(this.#dx, dout.shape, dout.dtype);
+    const dx = outputBuffer(this, this.#dx, dout.shape, dout.dtype);
     this.#dx = this.#trained ? mul(dout, required(this.#mask, 'Dropout'), dx) : copyInto(dout, dx);
     return this.#dx;
   }

@@ -1,13 +1,18 @@
 import type { ClassTarget } from '../losses/labels.js';
-import { fmtShape, sameShape, type Tensor } from '../tensor/tensor.js';
+import { zeros } from '../tensor/creation.js';
+import { reuse } from '../tensor/ops/check.js';
+import { fmtShape, sameShape, type DType, type Tensor } from '../tensor/tensor.js';
 import { LayerError } from './layer-error.js';
 
 /**
  * A layer of the book's chapter 5: forward caches what backward needs, backward returns ∂L/∂x.
  * Layers with parameters expose them by name in `params` (shared by reference with the model:
  * optimizers update them in place) and their gradients under the same names in `grads` after
- * backward. `backward` never writes into `dout`. Buffers are reused between steps when shapes
- * do not change, so a returned tensor is valid until the layer's next call.
+ * backward. `backward` never writes into `dout`. forward and backward return new tensors that
+ * the caller owns, unless `reuseBuffers` is on: then they write into the buffers of the previous
+ * call when shapes do not change, and a returned tensor is valid only until the layer's next call.
+ * A network turns it on for its own layers (they are its internals), so its training step
+ * allocates nothing; the network's public calls still return tensors the caller owns.
  * Shapes: each layer documents its own. Book: the layer classes of common/layers.py (ch05).
  * @example
  * let out = x;
@@ -24,6 +29,8 @@ export interface Layer {
   readonly params: Readonly<Record<string, Tensor>>;
   /** Gradients of the parameters after backward, by the same names. */
   readonly grads: Readonly<Record<string, Tensor>>;
+  /** Write outputs and dx into the previous call's buffers (default off: new tensors each call). */
+  reuseBuffers?: boolean;
 }
 
 /**
@@ -45,6 +52,23 @@ export type Labels = ClassTarget;
 export interface LossLayer {
   forward(x: Tensor, t: Labels): number;
   backward(dout?: number): Tensor;
+  /** As Layer's: backward writes dx into the previous call's buffer (default off). */
+  reuseBuffers?: boolean;
+}
+
+/**
+ * The tensor a layer writes an output or dx into: `previous` when the layer's `reuseBuffers` is on
+ * and it has the shape and dtype, else a new tensor (which the caller of forward/backward owns).
+ * Shapes: → `shape`.
+ * @example this.#out = relu(x, outputBuffer(this, this.#out, x.shape, x.dtype));
+ */
+export function outputBuffer(
+  layer: { readonly reuseBuffers?: boolean },
+  previous: Tensor | undefined,
+  shape: readonly number[],
+  dtype: DType,
+): Tensor {
+  return layer.reuseBuffers === true ? reuse(previous, shape, dtype) : zeros(shape, { dtype });
 }
 
 /**

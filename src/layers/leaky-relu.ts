@@ -3,7 +3,7 @@ import { maximum, minimum, mul, sub } from '../tensor/ops/elementwise.js';
 import { axpyInPlace } from '../tensor/ops/inplace.js';
 import { reluBackward } from '../tensor/ops/activation-backward.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { checkDout, noParams, required, type Layer } from './layer.js';
+import { checkDout, noParams, outputBuffer, required, type Layer } from './layer.js';
 import { LayerError } from './layer-error.js';
 
 /** PyTorch's default negative slope of nn.LeakyReLU. */
@@ -29,6 +29,8 @@ export interface LeakyReluOptions {
 export class LeakyRelu implements Layer {
   readonly params = noParams;
   readonly grads = noParams;
+  /** Off: forward and backward return new tensors; a network turns it on for its layers. */
+  reuseBuffers = false;
   readonly slope: number;
   #out?: Tensor;
   #scratch?: Tensor;
@@ -43,7 +45,7 @@ export class LeakyRelu implements Layer {
   }
 
   forward(x: Tensor): Tensor {
-    const out = mul(x, this.slope, reuse(this.#out, x.shape, x.dtype));
+    const out = mul(x, this.slope, outputBuffer(this, this.#out, x.shape, x.dtype));
     this.#out = this.slope <= 1 ? maximum(x, out, out) : minimum(x, out, out);
     return this.#out;
   }
@@ -51,7 +53,7 @@ export class LeakyRelu implements Layer {
   backward(dout: Tensor): Tensor {
     const out = required(this.#out, 'LeakyRelu');
     checkDout('LeakyRelu', dout, out.shape, out.dtype);
-    const dx = reluBackward(dout, out, reuse(this.#dx, out.shape, out.dtype));
+    const dx = reluBackward(dout, out, outputBuffer(this, this.#dx, out.shape, out.dtype));
     this.#scratch = sub(dout, dx, reuse(this.#scratch, out.shape, out.dtype));
     this.#dx = axpyInPlace(dx, this.slope, this.#scratch);
     return this.#dx;

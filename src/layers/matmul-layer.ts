@@ -1,7 +1,6 @@
 import { matmul } from '../tensor/ops/matmul.js';
-import { reuse } from '../tensor/ops/check.js';
 import { fmtShape, type Tensor } from '../tensor/tensor.js';
-import { checkDout, required, type Layer } from './layer.js';
+import { checkDout, outputBuffer, required, type Layer } from './layer.js';
 import { LayerError } from './layer-error.js';
 
 /**
@@ -17,6 +16,8 @@ import { LayerError } from './layer-error.js';
  */
 export class MatMul implements Layer {
   readonly params: { readonly W: Tensor };
+  /** Off: forward and backward return new tensors; a network turns it on for its layers. */
+  reuseBuffers = false;
   readonly #grads: Record<string, Tensor> = {};
   #x?: Tensor; // (N, D)
   #single = false;
@@ -44,7 +45,9 @@ export class MatMul implements Layer {
     this.#single = x.ndim === 1;
     const x2 = this.#single ? x.reshape([1, d]) : x;
     this.#x = x2;
-    this.#out = matmul(x2, this.W, { out: reuse(this.#out, [x2.shape[0], c], this.W.dtype) });
+    this.#out = matmul(x2, this.W, {
+      out: outputBuffer(this, this.#out, [x2.shape[0], c], this.W.dtype),
+    });
     return this.#single ? this.#out.reshape([c]) : this.#out;
   }
 
@@ -52,7 +55,10 @@ export class MatMul implements Layer {
     const d2 = this.#rows(dout);
     this.backwardParams(dout);
     const x = this.#x as Tensor;
-    this.#dx = matmul(d2, this.W, { transB: true, out: reuse(this.#dx, x.shape, this.W.dtype) });
+    this.#dx = matmul(d2, this.W, {
+      transB: true,
+      out: outputBuffer(this, this.#dx, x.shape, this.W.dtype),
+    });
     return this.#single ? this.#dx.reshape([this.W.shape[0]]) : this.#dx;
   }
 
@@ -63,7 +69,7 @@ export class MatMul implements Layer {
     checkDout('MatMul', d2, [x.shape[0], this.W.shape[1]], this.W.dtype);
     this.#grads.W = matmul(x, d2, {
       transA: true,
-      out: reuse(this.#grads.W, this.W.shape, this.W.dtype),
+      out: outputBuffer(this, this.#grads.W, this.W.shape, this.W.dtype),
     });
   }
 

@@ -1,8 +1,7 @@
 import { relu } from '../functions/activations.js';
 import { reluBackward } from '../tensor/ops/activation-backward.js';
-import { reuse } from '../tensor/ops/check.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { checkDout, noParams, required, type Layer } from './layer.js';
+import { checkDout, noParams, outputBuffer, required, type Layer } from './layer.js';
 
 /**
  * ReLU layer: out = max(0, x);  dx = dout where x > 0, else 0.
@@ -18,18 +17,20 @@ import { checkDout, noParams, required, type Layer } from './layer.js';
 export class Relu implements Layer {
   readonly params = noParams;
   readonly grads = noParams;
+  /** Off: forward and backward return new tensors; a network turns it on for its layers. */
+  reuseBuffers = false;
   #out?: Tensor;
   #dx?: Tensor;
 
   forward(x: Tensor): Tensor {
-    this.#out = relu(x, reuse(this.#out, x.shape, x.dtype));
+    this.#out = relu(x, outputBuffer(this, this.#out, x.shape, x.dtype));
     return this.#out;
   }
 
   backward(dout: Tensor): Tensor {
     const out = required(this.#out, 'Relu');
     checkDout('Relu', dout, out.shape, out.dtype);
-    this.#dx = reluBackward(dout, out, reuse(this.#dx, out.shape, out.dtype));
+    this.#dx = reluBackward(dout, out, outputBuffer(this, this.#dx, out.shape, out.dtype));
     return this.#dx;
   }
 }

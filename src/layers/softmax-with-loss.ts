@@ -1,12 +1,12 @@
 import { toClassIndices } from '../losses/labels.js';
-import { reuse, rowsCols } from '../tensor/ops/check.js';
+import { rowsCols } from '../tensor/ops/check.js';
 import {
   softmaxCrossEntropy,
   softmaxCrossEntropyBackward,
   softmaxRows,
 } from '../tensor/ops/softmax-rows.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { required, type Labels, type LossLayer } from './layer.js';
+import { outputBuffer, required, type Labels, type LossLayer } from './layer.js';
 
 /** The book's log guard in cross_entropy_error: log(y + δ) never sees log 0. */
 const DELTA = 1e-7;
@@ -44,6 +44,8 @@ export class SoftmaxWithLoss implements LossLayer {
   #labels?: Int32Array;
   #dx?: Tensor;
   #loss = Number.NaN;
+  /** Off: forward and backward return new tensors; a network turns it on for its layers. */
+  reuseBuffers = false;
 
   constructor(options: SoftmaxWithLossOptions = {}) {
     const delta = options.delta ?? DELTA;
@@ -73,12 +75,16 @@ export class SoftmaxWithLoss implements LossLayer {
     });
     if (this.delta === DELTA) {
       // The fused kernel has the book's δ built in.
-      const { loss, y } = softmaxCrossEntropy(x, this.#labels, reuse(this.#y, x.shape, x.dtype));
+      const { loss, y } = softmaxCrossEntropy(
+        x,
+        this.#labels,
+        outputBuffer(this, this.#y, x.shape, x.dtype),
+      );
       this.#y = y;
       this.#loss = loss;
       return loss;
     }
-    const y = softmaxRows(x, reuse(this.#y, x.shape, x.dtype));
+    const y = softmaxRows(x, outputBuffer(this, this.#y, x.shape, x.dtype));
     let sum = 0;
     for (let r = 0; r < rows; r++)
       sum += Math.log(y.data[r * cols + this.#labels[r]!]! + this.delta);
@@ -90,7 +96,12 @@ export class SoftmaxWithLoss implements LossLayer {
   backward(dout = 1): Tensor {
     const y = required(this.#y, 'SoftmaxWithLoss');
     const labels = required(this.#labels, 'SoftmaxWithLoss');
-    const dx = softmaxCrossEntropyBackward(y, labels, dout, reuse(this.#dx, y.shape, y.dtype));
+    const dx = softmaxCrossEntropyBackward(
+      y,
+      labels,
+      dout,
+      outputBuffer(this, this.#dx, y.shape, y.dtype),
+    );
     this.#dx = dx;
     // The δ factor per row; the kernel has no per-row scale, so it is applied here (N·C numbers).
     const [rows, cols] = rowsCols('SoftmaxWithLoss.backward', y);

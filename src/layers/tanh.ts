@@ -2,7 +2,7 @@ import { reuse } from '../tensor/ops/check.js';
 import { mul, sub } from '../tensor/ops/elementwise.js';
 import { tanh } from '../tensor/ops/unary.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { checkDout, noParams, required, type Layer } from './layer.js';
+import { checkDout, noParams, outputBuffer, required, type Layer } from './layer.js';
 
 /**
  * Tanh layer: out = tanh x = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ);  dx = dout·(1 − out²).
@@ -18,12 +18,14 @@ import { checkDout, noParams, required, type Layer } from './layer.js';
 export class Tanh implements Layer {
   readonly params = noParams;
   readonly grads = noParams;
+  /** Off: forward and backward return new tensors; a network turns it on for its layers. */
+  reuseBuffers = false;
   #out?: Tensor;
   #scratch?: Tensor;
   #dx?: Tensor;
 
   forward(x: Tensor): Tensor {
-    this.#out = tanh(x, reuse(this.#out, x.shape, x.dtype));
+    this.#out = tanh(x, outputBuffer(this, this.#out, x.shape, x.dtype));
     return this.#out;
   }
 
@@ -32,7 +34,7 @@ export class Tanh implements Layer {
     checkDout('Tanh', dout, out.shape, out.dtype);
     const s = mul(dout, out, reuse(this.#scratch, out.shape, out.dtype));
     this.#scratch = mul(s, out, s);
-    this.#dx = sub(dout, s, reuse(this.#dx, out.shape, out.dtype));
+    this.#dx = sub(dout, s, outputBuffer(this, this.#dx, out.shape, out.dtype));
     return this.#dx;
   }
 }

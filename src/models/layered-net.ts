@@ -6,13 +6,15 @@ import { axpyInPlace } from '../tensor/ops/inplace.js';
 import { sum } from '../tensor/ops/reduce.js';
 import { square } from '../tensor/ops/unary.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { clone } from '../tensor/creation.js';
 import {
   accuracyOf,
   asDType,
+  cloneParams,
   numericalGradients,
   type AccuracyBuffers,
 } from './network-helpers.js';
-import type { Network, NetworkConfig, Params } from './network.js';
+import type { CallOptions, Network, NetworkConfig, Params } from './network.js';
 
 /**
  * A network built from any layers and ending in any loss layer (what TwoLayerNet and MultiLayerNet
@@ -25,7 +27,9 @@ import type { Network, NetworkConfig, Params } from './network.js';
  * `gradient` runs one forward (training mode: dropout on, as the book's train_flg=True) and one
  * backward. `numericalGradient` evaluates the same loss with any dropout masks frozen at those of
  * the last training forward, so it checks exactly what `gradient` computed.
- * Returned tensors (scores, gradients) are buffers that the next call reuses.
+ * `predict` and `gradient` return tensors the caller owns; with `{ reuse: true }` they return the
+ * network's own buffers instead, valid until its next call (the training step's allocation-free
+ * path). The layers are the network's internals: it turns their reuseBuffers on.
  * Shapes: x (N, inputSize), t (N) or (N, outputSize) → scores (N, outputSize).
  * The first layer's input gradient is skipped when the layer can (backwardParams): x is data.
  * Book: the layer-based TwoLayerNet and MultiLayerNet (common/multi_layer_net.py).
@@ -57,6 +61,8 @@ export class LayeredNet implements Network {
   ) {
     this.layers = layers;
     this.lastLayer = lastLayer;
+    for (const layer of layers) layer.reuseBuffers = true;
+    lastLayer.reuseBuffers = true;
     this.#dropouts = layers.filter((l): l is Dropout => l instanceof Dropout);
     const withParams = layers.filter((l) => Object.keys(l.params).length > 0);
     this.#entries = withParams.flatMap((layer, i) =>
@@ -70,14 +76,14 @@ export class LayeredNet implements Network {
     for (const e of this.#entries) this.params[e.name] = e.layer.params[e.key];
   }
 
-  predict(x: Tensor, train = false): Tensor {
+  predict(x: Tensor, train = false, options: CallOptions = {}): Tensor {
     let out = asDType(x, this.config.dtype);
     for (const layer of this.layers) out = layer.forward(out, train);
-    return out;
+    return options.reuse === true ? out : clone(out);
   }
 
   loss(x: Tensor, t: Labels, train = false): number {
-    return this.lossFromScores(this.predict(x, train), t);
+    return this.lossFromScores(this.predict(x, train, { reuse: true }), t);
   }
 
   lossFromScores(scores: Tensor, t: Labels): number {
@@ -85,7 +91,7 @@ export class LayeredNet implements Network {
   }
 
   accuracy(x: Tensor, t: Labels): number {
-    const scores = this.predict(x);
+    const scores = this.predict(x, false, { reuse: true });
     const rows = scores.ndim === 1 ? scores.reshape([1, scores.size]) : scores;
     return accuracyOf(rows, t, this.#accuracy, `${this.constructor.name}.accuracy`);
   }
@@ -100,7 +106,7 @@ export class LayeredNet implements Network {
     }
   }
 
-  gradient(x: Tensor, t: Labels): { loss: number; grads: Params } {
+  gradient(x: Tensor, t: Labels, options: CallOptions = {}): { loss: number; grads: Params } {
     const loss = this.loss(x, t, true);
     let d = this.lastLayer.backward(1);
     for (let i = this.layers.length - 1; i > 0; i--) d = this.layers[i].backward(d);
@@ -115,7 +121,7 @@ export class LayeredNet implements Network {
       if (lambda > 0 && key === 'W') axpyInPlace(g, lambda, layer.params[key]);
       this.#grads[name] = g;
     }
-    return { loss, grads: this.#grads };
+    return { loss, grads: options.reuse === true ? this.#grads : cloneParams(this.#grads) };
   }
 
   /** ½λ Σₗ ‖Wₗ‖², with a reused buffer per weight for the squares. */

@@ -2,7 +2,7 @@ import type { DType, Tensor } from '../tensor/tensor.js';
 import type { Labels } from '../layers/layer.js';
 import { toClassIndices } from '../losses/labels.js';
 import { numericalGradient } from '../numerical/numerical-gradient.js';
-import { tensor } from '../tensor/creation.js';
+import { clone, tensor } from '../tensor/creation.js';
 import { argmaxRows } from '../tensor/ops/reduce.js';
 import type { Params } from './network.js';
 
@@ -15,6 +15,16 @@ import type { Params } from './network.js';
  */
 export function asDType(x: Tensor, dtype: DType): Tensor {
   return x.dtype === dtype ? x : tensor(x, { dtype });
+}
+
+/**
+ * New tensors with the values of `params` (a gradient record the caller may keep).
+ * Shapes: each like its source. @example cloneParams(net.gradient(x, t, { reuse: true }).grads)
+ */
+export function cloneParams(params: Readonly<Params>): Params {
+  const out: Params = {};
+  for (const [key, p] of Object.entries(params)) out[key] = clone(p);
+  return out;
 }
 
 /** Reused label and prediction buffers of accuracy(), grown when the batch size changes. */

@@ -7,6 +7,7 @@ import { fmtShape, Tensor } from '../tensor/tensor.js';
 import { checkNetworkConfig } from './check-network-config.js';
 import { LayeredNet } from './layered-net.js';
 import { ModelError } from './model-error.js';
+import type { CallOptions } from './network.js';
 
 /** The config of a SimpleNet with W (D, C), checked like every network's. */
 function simpleConfig(W: Tensor): LayeredNet['config'] {
@@ -49,13 +50,13 @@ export class SimpleNet extends LayeredNet {
     this.W = W;
   }
 
-  override predict(x: Tensor, train = false): Tensor {
+  override predict(x: Tensor, train = false, options: CallOptions = {}): Tensor {
     const [d] = this.W.shape;
     if (x.ndim < 1 || x.ndim > 2 || x.shape[x.ndim - 1] !== d) {
       throw new ModelError(
         `SimpleNet.predict: x must be (N, ${d}) or (${d}), got ${fmtShape(x.shape)}`,
       );
     }
-    return super.predict(x, train);
+    return super.predict(x, train, options);
   }
 }

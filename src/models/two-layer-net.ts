@@ -4,7 +4,7 @@ import type { Labels, LossLayer } from '../layers/layer.js';
 import { toClassIndices } from '../losses/labels.js';
 import type { TwoLayerWeights } from '../numerical/two-layer-forward-cache.js';
 import { TwoLayerNumericalGradient } from '../numerical/two-layer-numerical-gradient.js';
-import { zeros } from '../tensor/creation.js';
+import { clone, zeros } from '../tensor/creation.js';
 import { createRng, type Rng } from '../tensor/rng.js';
 import { ACTIVATIONS, type Activation } from './activations.js';
 import { checkNetworkConfig } from './check-network-config.js';
@@ -121,6 +121,6 @@ export class TwoLayerNet extends LayeredNet {
       this.#labels,
       this.params as Params & TwoLayerWeights,
     );
-    return { W1: grads.W1, b1: grads.b1, W2: grads.W2, b2: grads.b2 };
+    return { W1: clone(grads.W1), b1: clone(grads.b1), W2: clone(grads.W2), b2: clone(grads.b2) };
   }
 }

@@ -40,7 +40,7 @@ export class Evaluator {
     }
     let correct = 0;
     this.#chunks(ds, (n, x, t) => {
-      const predicted = argmaxRows(network.predict(x, false), this.#predicted);
+      const predicted = argmaxRows(network.predict(x, false, { reuse: true }), this.#predicted);
       const labels = t as Int32Array;
       for (let i = 0; i < n; i++) if (predicted[i] === labels[i]) correct++;
     });
@@ -74,7 +74,7 @@ export class Evaluator {
     let correct = 0;
     let total = 0;
     this.#chunks(ds, (n, x, t) => {
-      const scores = network.predict(x, false);
+      const scores = network.predict(x, false, { reuse: true });
       if (classes) {
         const predicted = argmaxRows(scores, this.#predicted);
         const labels = t as Int32Array;

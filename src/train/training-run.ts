@@ -148,7 +148,7 @@ export class TrainingRun {
       loss = network.loss(this.#x, this.#t, true);
       grads = network.numericalGradient(this.#x, this.#t);
     } else {
-      ({ loss, grads } = network.gradient(this.#x, this.#t));
+      ({ loss, grads } = network.gradient(this.#x, this.#t, { reuse: true }));
     }
     const lr = optimizer.learningRate;
     if (!Number.isFinite(loss)) throw new DivergenceError(it, 'loss', '', loss, lr);

@@ -86,9 +86,27 @@ forEachBackend(() => {
     assertLayerGradients(layer, x, { rng });
   });
 
-  test('a repeated step reuses the output and gradient buffers and leaves dout unchanged', () => {
+  test('by default, each call returns new tensors: the first results keep their values', () => {
+    const rng = createRng(5);
+    const layer = new Affine(randn([3, 2], rng), randn([2], rng));
+    const dout = randn([4, 2], rng);
+    const out1 = layer.forward(randn([4, 3], rng));
+    const kept = out1.toArray();
+    const dW1 = (layer.backward(dout), layer.grads.W);
+    const dW1Values = dW1.toArray();
+    const out2 = layer.forward(randn([4, 3], rng));
+    layer.backward(dout);
+    assert.notEqual(out2, out1);
+    assert.notEqual(layer.grads.W, dW1);
+    assert.deepEqual(out1.toArray(), kept);
+    assert.deepEqual(dW1.toArray(), dW1Values);
+    assert.notDeepEqual(out2.toArray(), kept);
+  });
+
+  test('with reuseBuffers on, a repeated step reuses the output and gradient buffers and leaves dout unchanged', () => {
     const rng = createRng(4);
     const layer = new Affine(randn([3, 2], rng), randn([2], rng));
+    layer.reuseBuffers = true;
     const x = randn([4, 3], rng);
     const dout = randn([4, 2], rng);
     const before = clone(dout);

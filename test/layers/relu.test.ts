@@ -49,8 +49,18 @@ forEachBackend(() => {
     assert.deepEqual(dout.toArray(), [[1, 2, 3]]);
   });
 
-  test('the output and dx buffers are reused while the shape stays, and a new shape gets new ones', () => {
+  test('by default two forwards return distinct tensors with their own values', () => {
     const layer = new Relu();
+    const a = layer.forward(tensor([[1, -1]]));
+    const b = layer.forward(tensor([[3, 4]]));
+    assert.notEqual(a, b);
+    assert.deepEqual(a.toArray(), [[1, 0]]);
+    assert.deepEqual(b.toArray(), [[3, 4]]);
+  });
+
+  test('with reuseBuffers on, the output and dx buffers are reused while the shape stays, and a new shape gets new ones', () => {
+    const layer = new Relu();
+    layer.reuseBuffers = true;
     const x = tensor([[1, -1]]);
     const out = layer.forward(x);
     const dx = layer.backward(tensor([[1, 1]]));

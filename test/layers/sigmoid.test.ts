@@ -36,8 +36,9 @@ forEachBackend(() => {
     assertLayerGradients(new Sigmoid(), randn([3, 4], rng, { std: 2, dtype: 'float32' }), { rng });
   });
 
-  test('backward leaves dout unchanged and reuses its buffer', () => {
+  test('backward leaves dout unchanged and, with reuseBuffers on, reuses its buffer', () => {
     const layer = new Sigmoid();
+    layer.reuseBuffers = true;
     const dout = tensor([[1, 2]]);
     layer.forward(tensor([[0.5, -0.5]]));
     const dx = layer.backward(dout);

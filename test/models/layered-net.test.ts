@@ -79,7 +79,7 @@ forEachBackend(() => {
       const backward = layer.backward.bind(layer);
       layer.backward = (dout) => (calls.push(i), backward(dout));
     });
-    const { grads } = net.gradient(rand([5, 4], createRng(122)), [0, 1, 1, 1, 0]);
+    const { grads } = net.gradient(rand([5, 4], createRng(122)), [0, 1, 1, 1, 0], { reuse: true });
     assert.deepEqual(calls, [2, 1], 'the second Affine and the ReLU still pass dx back');
     assert.equal(grads.W1, (net.layers[0] as Affine).grads.W, 'the first layer still computed dW');
   });

@@ -161,7 +161,7 @@ forEachBackend(() => {
       rng: createRng(98),
     });
     const step = (): void => {
-      const { grads } = net.gradient(x, t);
+      const { grads } = net.gradient(x, t, { reuse: true });
       for (const key in grads) axpyInPlace(net.params[key], -0.1, grads[key]);
     };
     step();

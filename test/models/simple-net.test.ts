@@ -102,3 +102,21 @@ forEachBackend(() => {
     assert.deepEqual(Object.keys(net.params), ['W']);
   });
 });
+
+test('two predicts return distinct tensors with their own values; { reuse: true } shares one buffer', () => {
+  const bookW = (): ReturnType<typeof tensor> =>
+    tensor([
+      [0.47355232, 0.9977393, 0.84668094],
+      [0.85557411, 0.03563661, 0.69422093],
+    ]);
+  const net = new SimpleNet(bookW());
+  const p1 = net.predict(tensor([[0.6, 0.9]]));
+  const p2 = net.predict(tensor([[1, 0]]));
+  assert.notEqual(p1, p2);
+  assert.deepEqual(p1.toArray(), net.predict(tensor([[0.6, 0.9]])).toArray());
+  assert.deepEqual(p2.toArray(), [Array.from(bookW().data.subarray(0, 3))]);
+  const g1 = net.gradient(tensor([[0.6, 0.9]]), [2]).grads.W;
+  assert.notEqual(net.gradient(tensor([[0.6, 0.9]]), [2]).grads.W, g1);
+  const shared = net.predict(tensor([[1, 0]]), false, { reuse: true });
+  assert.equal(net.predict(tensor([[0, 1]]), false, { reuse: true }), shared);
+});

@@ -133,17 +133,37 @@ forEachBackend(() => {
     const affine1 = net.layers[0] as Affine;
     const original = affine1.forward.bind(affine1);
     affine1.forward = (input: Tensor) => (forwards++, original(input));
-    const first = net.gradient(x, t);
+    const first = net.gradient(x, t, { reuse: true });
     assert.equal(forwards, 1);
     assert.ok(
       net.lastLayer instanceof SoftmaxWithLoss,
       'the default last layer is SoftmaxWithLoss',
     );
     assert.equal(first.loss, net.lastLayer.loss);
-    const second = net.gradient(x, t);
+    const second = net.gradient(x, t, { reuse: true });
     assert.equal(second.grads, first.grads);
     assert.equal(second.grads.W1, first.grads.W1);
-    assert.equal(net.predict(x), net.predict(x));
+    assert.equal(net.predict(x, false, { reuse: true }), net.predict(x, false, { reuse: true }));
+  });
+
+  test('predict, gradient and numericalGradient return tensors the caller owns: two calls never share one', () => {
+    const net = new TwoLayerNet(5, 4, 3, { rng: createRng(158), weightInitStd: 0.5 });
+    const x1 = rand([6, 5], createRng(159));
+    const x2 = rand([6, 5], createRng(160));
+    const t = new Int32Array([0, 1, 2, 0, 1, 2]);
+    const p1 = net.predict(x1);
+    const p1Values = p1.toArray();
+    const p2 = net.predict(x2);
+    assert.notEqual(p1, p2);
+    assert.deepEqual(p1.toArray(), p1Values, 'the first scores keep their values');
+    assert.notDeepEqual(p2.toArray(), p1Values);
+    const g1 = net.gradient(x1, t).grads;
+    const w1 = g1.W1.toArray();
+    const g2 = net.gradient(x2, t).grads;
+    assert.notEqual(g2.W1, g1.W1);
+    assert.deepEqual(g1.W1.toArray(), w1);
+    const n1 = net.numericalGradient(x1, t);
+    assert.notEqual(net.numericalGradient(x1, t).W1, n1.W1);
   });
 
   test('loss and accuracy accept index and one-hot labels alike', () => {
@@ -200,7 +220,7 @@ forEachBackend(() => {
     const x = rand([5, 8], createRng(65));
     const t = new Int32Array([0, 1, 2, 1, 0]);
     const step = (): void => {
-      const { grads } = net.gradient(x, t);
+      const { grads } = net.gradient(x, t, { reuse: true });
       for (const key in grads) axpyInPlace(net.params[key], -0.1, grads[key]);
     };
     step();

@@ -5,6 +5,7 @@ import { prepareTraining } from '../../src/train/prepare-training.js';
 import { resolveTrainOptions, type TrainOptionsInput } from '../../src/train/train-options.js';
 import { train } from '../../src/train/train-steps.js';
 import { loadDataset } from '../../src/platform/node/datasets.js';
+import { countAllocations } from '../helpers/count-allocs.js';
 import { syntheticImages } from './synthetic-data.js';
 import { forEachBackend } from '../helpers/backends.js';
 
@@ -76,13 +77,25 @@ forEachBackend(() => {
     const r = run({ iterations: 3 });
     const seen = new Set<unknown>();
     const original = r.network.gradient.bind(r.network);
-    r.network.gradient = (x, t) => {
+    r.network.gradient = (x, t, options) => {
       seen.add(x);
       seen.add(t);
-      return original(x, t);
+      return original(x, t, options);
     };
     train(r);
     assert.equal(seen.size, 2);
+  });
+
+  test('after the first step, a training step allocates no tensor storage (the network reuses its buffers)', () => {
+    for (const optimizer of ['sgd', 'adam'] as const) {
+      const r = run({ optimizer, model: 'multi-layer', hiddenSizes: [10, 8], dropout: 0.2 });
+      r.step();
+      assert.equal(
+        countAllocations(() => r.step()),
+        0,
+        optimizer,
+      );
+    }
   });
 
   test('numerical gradients train the network as backprop does (chapter 4; sigmoid, no ReLU kinks)', () => {
