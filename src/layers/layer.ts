@@ -60,7 +60,11 @@ export interface LossLayer {
  * The tensor a layer writes an output or dx into: `previous` when the layer's `reuseBuffers` is on
  * and it has the shape and dtype, else a new tensor (which the caller of forward/backward owns).
  * Shapes: → `shape`.
- * @example this.#out = relu(x, outputBuffer(this, this.#out, x.shape, x.dtype));
+ * @example
+ * const owner = { reuseBuffers: true };
+ * const first = outputBuffer(owner, undefined, [2], 'float64');
+ * outputBuffer(owner, first, [2], 'float64') === first; // → true
+ * outputBuffer({}, first, [2], 'float64') === first; // → false
  */
 export function outputBuffer(
   layer: { readonly reuseBuffers?: boolean },
