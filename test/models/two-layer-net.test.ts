@@ -182,8 +182,7 @@ forEachBackend(() => {
     assert.equal(net.accuracy(x, idx), predicted.filter((p, i) => p === idx[i]).length / 4);
   });
 
-  test('trained by plain SGD on Gaussian blobs it reaches ≥ 95 % accuracy on held-out data in well under 2 s', () => {
-    const start = performance.now();
+  test('trained by plain SGD on Gaussian blobs it reaches ≥ 95 % accuracy on held-out data', () => {
     const rng = createRng(62);
     const train = gaussianBlobs({ classes: 3, perClass: 100, spread: 0.7, rng });
     const held = gaussianBlobs({ classes: 3, perClass: 100, spread: 0.7, rng: createRng(63) });
@@ -194,11 +193,9 @@ forEachBackend(() => {
       for (const key in grads) axpyInPlace(net.params[key], -0.5, grads[key]);
     }
     const acc = net.accuracy(held.x, held.t);
-    const ms = performance.now() - start;
     assert.ok(Math.abs(lossBefore - Math.log(3)) < 0.01, `untrained loss ${lossBefore} ≈ ln 3`);
     assert.ok(net.loss(train.x, train.t) < 0.3, 'training lowered the loss');
     assert.ok(acc >= 0.95, `held-out accuracy ${acc}`);
-    assert.ok(ms < 2000, `${ms.toFixed(0)} ms`);
   });
 
   test('bad sizes, an unknown activation and a dtype mismatch in the input are handled', () => {
