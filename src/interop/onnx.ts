@@ -1,5 +1,4 @@
-import { LEAKY_RELU_SLOPE } from '../layers/leaky-relu.js';
-import type { Activation } from '../models/activations.js';
+import { ACTIVATIONS, type Activation, type ActivationRecord } from '../models/activations.js';
 import type { Network } from '../models/network.js';
 import { HEAD_OUTPUTS } from './onnx-heads.js';
 import { floatTensor, node, onnx, valueInfo, type Initializer, type Node } from './onnx-nodes.js';
@@ -37,13 +36,12 @@ export interface ToOnnxOptions {
   readonly name?: string;
 }
 
-/** The ONNX node of each hidden activation (a new activation must say its ONNX form here). */
-const ACTIVATION_NODES: Record<Activation, (input: string, output: string) => Node> = {
-  relu: (i, o) => node('Relu', [i], o),
-  sigmoid: (i, o) => node('Sigmoid', [i], o),
-  tanh: (i, o) => node('Tanh', [i], o),
-  leakyRelu: (i, o) => node('LeakyRelu', [i], o, { alpha: LEAKY_RELU_SLOPE }),
-};
+/** The ONNX node of a hidden activation, from its record in the activations table. */
+function activationNode(activation: Activation, input: string, output: string): Node {
+  const record: ActivationRecord = ACTIVATIONS[activation];
+  const { op, attributes } = record.onnx;
+  return node(op, [input], output, { ...attributes });
+}
 
 /**
  * A network as an ONNX model (protobuf bytes, opset 13, float32): one input `x` (N, inputSize)
@@ -78,7 +76,7 @@ export function toOnnx(network: Network, options: ToOnnxOptions = {}): Uint8Arra
   }
   const weights =
     config.kind === 'simple' ? ['W'] : Object.keys(params).filter((k) => /^W\d+$/.test(k));
-  const activation = ACTIVATION_NODES[config.activation];
+  const activation = (i: string, o: string): Node => activationNode(config.activation, i, o);
   if (activation === undefined)
     throw new Error(`toOnnx: no ONNX form for activation '${config.activation}'`);
   weights.forEach((name, k) => {

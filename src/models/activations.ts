@@ -16,6 +16,8 @@ export interface ActivationRecord {
   readonly label: string;
   /** The function of one float64 number, for the structured numerical gradient. */
   readonly scalar: ScalarActivation;
+  /** Its ONNX operator and attributes, for export (e.g. LeakyRelu with alpha). */
+  readonly onnx: { readonly op: string; readonly attributes?: Readonly<Record<string, number>> };
 }
 
 /**
@@ -35,6 +37,7 @@ export const ACTIVATIONS = {
     init: 'he',
     label: 'ReLU',
     scalar: { value: (v) => (v > 0 ? v : 0), slopeBound: 1, zeroAtOrBelowZero: true },
+    onnx: { op: 'Relu' },
   },
   sigmoid: {
     layer: () => new Sigmoid(),
@@ -45,18 +48,21 @@ export const ACTIVATIONS = {
       slopeBound: 0.25,
       logistic: true,
     },
+    onnx: { op: 'Sigmoid' },
   },
   tanh: {
     layer: () => new Tanh(),
     init: 'xavier',
     label: 'Tanh',
     scalar: { value: Math.tanh, slopeBound: 1 },
+    onnx: { op: 'Tanh' },
   },
   leakyRelu: {
     layer: () => new LeakyRelu(),
     init: 'he',
     label: 'Leaky ReLU',
     scalar: { value: (v) => (v > 0 ? v : LEAKY_RELU_SLOPE * v), slopeBound: 1 },
+    onnx: { op: 'LeakyRelu', attributes: { alpha: LEAKY_RELU_SLOPE } },
   },
 } as const satisfies Record<string, ActivationRecord>;
 
