@@ -16,25 +16,28 @@ export interface CliResult {
 
 /**
  * Options of runCli: a signal to send once stdout has printed a line matching `when`, or
- * `afterMs` milliseconds after the start.
+ * `afterMs` milliseconds after the start. With `holdAfterEpoch`, training waits after that
+ * epoch until the signal comes (GRADLAB_HOLD_AFTER_EPOCH), so a short run cannot finish before
+ * it: pair it with a `when` that matches that epoch's line.
  */
 export interface CliRunOptions {
   readonly interrupt?:
-    | { readonly when: RegExp; readonly signal: NodeJS.Signals }
+    | { readonly when: RegExp; readonly signal: NodeJS.Signals; readonly holdAfterEpoch?: number }
     | { readonly afterMs: number; readonly signal: NodeJS.Signals };
 }
 
 /** Runs `gradlab ARGS` (src/cli/main.ts through tsx) in a child process. */
 export function runCli(args: readonly string[], options: CliRunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
+    const i = options.interrupt;
+    const hold = i !== undefined && 'holdAfterEpoch' in i ? String(i.holdAfterEpoch) : '';
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, GRADLAB_DEBUG: '' },
+      env: { ...process.env, GRADLAB_DEBUG: '', GRADLAB_HOLD_AFTER_EPOCH: hold },
     });
     let stdout = '';
     let stderr = '';
     let sent = false;
-    const i = options.interrupt;
     if (i !== undefined && 'afterMs' in i) setTimeout(() => child.kill(i.signal), i.afterMs);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();

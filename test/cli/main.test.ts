@@ -46,9 +46,11 @@ before(async () => {
   );
   const spawned = Promise.all([
     runCli(train('whole')),
-    runCli(train('int', '--no-charts'), { interrupt: { when: /epoch {2}3\//, signal: 'SIGINT' } }),
+    runCli(train('int', '--no-charts'), {
+      interrupt: { when: /epoch {2}3\//, signal: 'SIGINT', holdAfterEpoch: 3 },
+    }),
     runCli(train('kill', '--no-charts'), {
-      interrupt: { when: /epoch {2}5\//, signal: 'SIGKILL' },
+      interrupt: { when: /epoch {2}5\//, signal: 'SIGKILL', holdAfterEpoch: 5 },
     }),
     runCli(['train', '--lr', '-1']),
     runCli(['train', '--data', join(root, 'nowhere')]),

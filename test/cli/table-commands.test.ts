@@ -282,7 +282,7 @@ test('a table run stopped by Ctrl-C resumes from its checkpoint to exactly the u
   const whole = await runCli(args(at('resume-a')));
   assert.equal(whole.code, 0, whole.stderr);
   const stopped = await runCli(args(at('resume-b')), {
-    interrupt: { when: /^epoch +5\//m, signal: 'SIGINT' },
+    interrupt: { when: /^epoch +5\//m, signal: 'SIGINT', holdAfterEpoch: 5 },
   });
   assert.equal(stopped.code, 130, stopped.stderr);
   const resumed = await runCli(['train', '--resume', at('resume-b'), '--no-progress']);
