@@ -25,6 +25,11 @@ export const gradientDescentExperiment: Experiment = {
   claim:
     'Repeating x ← x − η·∇f(x) with η = 0.1 from (−3, 4) walks straight down to the minimum of f(x0, x1) = x0² + x1², shrinking the distance by 0.8 per step: after 100 steps x = (−6.1e-10, 8.1e-10) (ch04 §4.4.1).',
   book: 'ch04 §4.4.1',
+  note: {
+    source: 'note 001, 경사법(경사 하강법)',
+    quote:
+      '경사법은 현 위치에서 기울어진 방향으로 일정 거리만큼 이동한다.\n그런 다음 이동한 곳에서도 마찬가지로 기울기를 구하고, 또 그 기울어진 방향으로 나아가기를 반복한다.\n…\n# array([ -6.11110793e-10, 8.14814391e-10])',
+  },
   needsMnist: false,
   run(context: ExperimentContext): ExperimentResult {
     const n = bySize(context.size, { tiny: 11, fast: 41, full: 81 });

@@ -23,6 +23,11 @@ export const gradientFieldExperiment: Experiment = {
   claim:
     'The negative gradient points, at every point, in the direction that lowers the function fastest, here towards the minimum of f(x0, x1) = x0² + x1², and its length grows with the slope; ∇f at (3, 4), (0, 2) and (3, 0) is (6, 8), (0, 4) and (6, 0) (ch04 §4.4).',
   book: 'ch04 §4.4',
+  note: {
+    source: 'note 001, 기울기',
+    quote:
+      '세 점 (3,4) , (0,2), (3,0) 에서의 기울기는 위와 같다.\n…\n각 기울기는 각 지점에서 낮아지는 방향을 가리킨다.\n기울기가 가리키는 쪽은 각 장소에서 함수의 출력 값을 가장 크게 줄이는 방향이다.',
+  },
   needsMnist: false,
   run(context: ExperimentContext): ExperimentResult {
     const step = bySize(context.size, { tiny: 0.5, fast: 0.25, full: 0.125 });

@@ -22,6 +22,11 @@ export const learningRateExperiment: Experiment = {
   claim:
     'The learning rate decides whether gradient descent works: on x0² + x1² from (−3, 4), η = 10 overshoots and ends 10¹³ away, η = 1e-10 barely moves in 100 steps, and only a middle value such as 0.1 reaches the minimum (ch04 §4.4.1).',
   book: 'ch04 §4.4.1',
+  note: {
+    source: 'note 001, 경사법(경사 하강법)',
+    quote:
+      '한 번의 학습으로 얼마만큼 학습해야할지, 즉 매개변수 값을 얼마나 갱신하느냐를 정하는 것이 학습률이다.\n…\n일반적으로 값이 너무 크거나 작으면 좋은 장소를 찾아갈 수 없다.\n보통 이 학습률 값을 변경하면서 올바르게 학습하고 있는지를 확인하면서 진행한다.',
+  },
   needsMnist: false,
   run(): ExperimentResult {
     const stepNum = 100;

@@ -138,6 +138,11 @@ export const likelihoodHeadsExperiment: Experiment = {
   claim:
     'The same network trained with the negative log-likelihood of a categorical, Bernoulli, Gaussian, learned-variance Gaussian, Laplace or Poisson distribution becomes that distribution, and its samples look like new data (ch04 §4.2 read as maximum likelihood: the output is the parameter of p(y | f(x)), and θ* lets one sample y_new).',
   book: 'ch04 §4.2',
+  note: {
+    source: 'note 002, 확률 분포의 파라미터를 찾는 관점',
+    quote:
+      '따라서, 이 관점을 사용할 때에는 $P(y|f_{\\theta}(x))$ 이 어떤 분포를 따를지도 미리 정해야 한다. 즉, 출력값 == 확률분포의 파라미터\n…\n$y_{new} \\sim P(y|f_{\\theta^*}(x_{new}))$',
+  },
   needsMnist: false,
   run(context: ExperimentContext): ExperimentResult {
     const n = bySize(context.size, { tiny: 600, fast: 2000, full: 5000 });

@@ -42,6 +42,11 @@ export const lossVsAccuracyExperiment: Experiment = {
   claim:
     'Accuracy cannot be the objective: as a weight moves, accuracy stays put and then jumps in steps of 1/N, so its derivative is 0 almost everywhere and gives gradient descent no direction, while the loss changes smoothly; a step activation flattens the loss the same way, which is why networks use the sigmoid (ch04 §4.2.5).',
   book: 'ch04 §4.2.5',
+  note: {
+    source: 'note 001, 왜 손실 함수를 설정하는가?',
+    quote:
+      '정확도를 지표로 삼으면 안되는 이유는 미분 값이 대부분의 장소에서 0이 되어 매개변수를 갱신할 수 없기 때문이다.\n…\n정확도는 매개변수의 미소한 변화에는 거의 반응을 보이지 않고 반응이 있더라도 그 값이 불연속적으로 갑자기 변화한다.',
+  },
   needsMnist: false,
   run(context: ExperimentContext): ExperimentResult {
     const perClass = bySize(context.size, { tiny: 20, fast: 100, full: 300 });

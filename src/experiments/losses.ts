@@ -59,6 +59,11 @@ export const lossesExperiment: Experiment = {
   claim:
     'Each loss turns "how wrong is this prediction" into a number whose gradient tells the prediction which way to move: zero at the target, growing with the error (quadratically for MSE, linearly for L1 and Huber), and for scores and probabilities largest when the output is confidently wrong (ch04 §4.2 and PyTorch\'s losses).',
   book: 'ch04 §4.2',
+  note: {
+    source: 'note 000, 이외의 몇 가지 손실함수들',
+    quote:
+      'L1loss: 평균 절대값 오차\nPoissonNLLloss: 포아송 분포를 따르는 타겟의 네거티브 로그 가능도\nHinge, soft margin loss: SVM의 원리를 이용한 손실함수들\nKLDivloss: KL Divergence를 사용한 손실함수',
+  },
   needsMnist: false,
   run(context: ExperimentContext): ExperimentResult {
     const n = bySize(context.size, { tiny: 41, fast: 201, full: 1001 });

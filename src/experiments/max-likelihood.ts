@@ -182,6 +182,11 @@ export const maxLikelihoodExperiment: Experiment = {
   claim:
     'Minimising MSE, binary cross-entropy or Poisson NLL is maximum likelihood under a Gaussian, Bernoulli or Poisson p(y | f(x)): the loss minimiser equals the likelihood maximiser, and the fitted model is a distribution one can sample y_new from (ch04 §4.2).',
   book: 'ch04 §4.2',
+  note: {
+    source: 'note 000, 최대 가능도(Maximum Likelihood) 관점',
+    quote:
+      '네트워크 출력값이 주어졌을 때, y가 나올 확률이 최대가 되는 가중치를 찾는 방법입니다.\n…\n주어진 조건에서 y의 확률분포가 연속형(가우시안)일 경우: MSE → regression 문제에서 사용\n주어진 조건에서 y의 확률분포가 이산형(베르누이)일 경우: CEE → classification 문제에서 사용',
+  },
   needsMnist: false,
   run(context: ExperimentContext): ExperimentResult {
     const n = bySize(context.size, { tiny: 100, fast: 300, full: 3000 });

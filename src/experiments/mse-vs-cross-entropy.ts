@@ -93,6 +93,11 @@ export const mseVsCrossEntropyExperiment: Experiment = {
   claim:
     "Through a sigmoid or softmax output, the squared error's gradient keeps the activation's derivative and vanishes exactly when the output is confidently wrong, while cross-entropy's gradient y − t stays near 1, so a network trained with cross-entropy learns faster (ch04 §4.2, ch05 §5.6.3).",
   book: 'ch04 §4.2, ch05 §5.6.3',
+  note: {
+    source: 'note 000, 오차역전파법(Backpropagation) 관점',
+    quote:
+      'MSE의 경우 마지막 활성화 함수의 미분값이 살아있는 반면 CEE의 경우 마지막 활성화 함수의 미분값이 계산에 의해 상쇄됩니다. 따라서 MSE가 CEE보다 gradient vanishing problem에 조금 더 취약합니다.',
+  },
   needsMnist: true,
   run(context: ExperimentContext): ExperimentResult {
     const mnist = requireMnist(context, 'mse-vs-cross-entropy');

@@ -31,6 +31,11 @@ export const newtonMethodExperiment: Experiment = {
   claim:
     "Backpropagating through the backward pass gives second derivatives: y = x⁴ − 2x² at x = 2 has y′ = 24 and y″ = 44, and Newton's method with them reaches the minimum x = 1 to 1e-10 in 6 steps where gradient descent (lr 0.01) needs 264 (ch05, DeZero steps 33–34).",
   book: 'ch05 §5.1–5.3, DeZero steps 33–34',
+  note: {
+    source: 'note 002, Taylor expansion',
+    quote:
+      "Taylor expansion을 사용하여 근사하기\n$f(x+h) = f(x) + hf'(x) + \\frac{h^2}{2}f''(x) + \\cdots$\n1st derivative term만 사용해 근사하면 $L(\\theta + \\Delta\\theta)$ 는 다음과 같이 근사",
+  },
   needsMnist: false,
   run(_context: ExperimentContext): ExperimentResult {
     const { dy, d2y } = quarticDerivatives(2);

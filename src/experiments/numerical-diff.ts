@@ -42,6 +42,11 @@ export const numericalDiffExperiment: Experiment = {
   claim:
     'The central difference with h = 1e-4 recovers the slope of f(x) = 0.01x² + 0.1x to about 1e-12 (0.1999999999990898 at x = 5, 0.2999999999986347 at x = 10), while a much smaller h loses to rounding and h = 1e-50 gives 0 (ch04 §4.3.1–4.3.3).',
   book: 'ch04 §4.3.1–4.3.3',
+  note: {
+    source: 'note 001, 수치 미분',
+    quote:
+      '파이썬에서는 반올림 오차 문제가 있다. 1e-50을 float32형으로 나타내면 0.0이 된다.\n이 미세값을 1e-4 정도로 사용하면 문제 없다.\n…\n이러한 오차를 줄이기 위해 (x+h) 와 (x-h)일때 함수의 차분을 계산해서 쓴다.\n이를 중심차분 또는 중앙차분이라하며\n(x+h) 와 x의 차분은 전방차분이라고 한다.',
+  },
   needsMnist: false,
   run(context: ExperimentContext): ExperimentResult {
     const perDecade = bySize(context.size, { tiny: 1, fast: 4, full: 10 });

@@ -25,6 +25,11 @@ export const partialDerivativesExperiment: Experiment = {
   claim:
     'A partial derivative is the ordinary derivative of the function with every other variable held fixed: at (3, 4), f(x0, x1) = x0² + x1² has ∂f/∂x0 = 6.00000000000378 and ∂f/∂x1 = 7.999999999999119 by central differences (true 6 and 8) (ch04 §4.3.3).',
   book: 'ch04 §4.3.3',
+  note: {
+    source: 'note 001, 편미분',
+    quote:
+      '문제 1에서는 x_1 = 4로 고정된 새로운 함수를 정의하고, 변수가 x_0 에 대해 수치 미분 함수를 적용했다.\n이렇게 구한 문제 1의 결과는 6.0000...\n문제 2의 결과는 7.99999...\n편미분은 목표 변수를 제외한 나머지를 특정 값에 고정',
+  },
   needsMnist: false,
   run(context: ExperimentContext): ExperimentResult {
     const n = bySize(context.size, { tiny: 11, fast: 41, full: 81 });

@@ -125,6 +125,11 @@ export const regressionUncertaintyExperiment: Experiment = {
   claim:
     'When the network outputs a variance as well as a mean and trains on the Gaussian NLL, its μ ± 2σ band covers 95% of new points wherever the noise is; a fixed σ cannot (ch04 §4.2 read as maximum likelihood: the output is the parameter of p(y | f(x))).',
   book: 'ch04 §4.2',
+  note: {
+    source: 'note 000, 최대 가능도(Maximum Likelihood) 관점',
+    quote:
+      '→ 해당 확률분포가 어떤 확률분포를 따를지 가정해야합니다. ex) 가우시안 분포, 베르누이 분포\n…\n따라서, 신경망을 통해 Likelihood의 파라미터값들을 예측하는 것이다.',
+  },
   needsMnist: false,
   run(context: ExperimentContext): ExperimentResult {
     const n = bySize(context.size, { tiny: 600, fast: 2000, full: 5000 });

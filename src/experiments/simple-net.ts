@@ -101,6 +101,11 @@ export const simpleNetExperiment: Experiment = {
   claim:
     "The gradient of the loss with respect to a weight matrix has the matrix's shape, and each entry says how the loss changes when that weight moves: for the book's simpleNet the loss is 0.9280682857864075 and dW = [[0.219, 0.144, −0.363], [0.329, 0.215, −0.544]], so the weights into the true class should grow (ch04 §4.4.2).",
   book: 'ch04 §4.4.2',
+  note: {
+    source: 'note 001, 신경망에서의 기울기',
+    quote:
+      'W는 random 으로 2행 3열의 행렬 생성\n…\n위 식에서 `y = [0.36541271 0.23927078 0.39531651]`\n…\n0.92806853663411326',
+  },
   needsMnist: false,
   run(context: ExperimentContext): ExperimentResult {
     const book = inspect(

@@ -75,6 +75,11 @@ export const trainMnistExperiment: Experiment = {
   claim:
     'Mini-batch SGD on the loss trains the two-layer net: the loss falls and train and test accuracy rise together; numerical and backprop gradients give the same training curve, but the numerical one costs two loss evaluations per parameter while backprop costs one forward and one backward pass (ch04 §4.5, ch05 §5.7).',
   book: 'ch04 §4.5, ch05 §5.7',
+  note: {
+    source: 'note 000, [정리]',
+    quote:
+      '신경망 학습은 손실 함수를 지표로, 손실 함수의 값이 작아지는 방향으로 가중치 매개변수를 갱신한다.\n…\n수치 미분을 이용한 계산에는 시간이 걸리지만, 그 구현은 간단하다. 한편, 다음 장에서 구현하는 다소 복잡한 오차역전파법은 기울기를 고속으로 구할 수 있다.',
+  },
   needsMnist: true,
   run(context: ExperimentContext): ExperimentResult {
     const mnist = requireMnist(context, 'train-mnist');

@@ -53,3 +53,11 @@ test('an unknown name or size is an ExperimentError saying what was expected', (
     (e: unknown) => e instanceof ExperimentError && /tiny, fast, full/.test(e.message),
   );
 });
+
+test('every experiment quotes the seed note it tests (as the note writes it), naming the note and section', () => {
+  for (const e of EXPERIMENTS) {
+    assert.ok(e.note !== undefined, `${e.name} has no note quote`);
+    assert.match(e.note.source, /^note 00[0-4], \S/, e.name);
+    assert.ok(e.note.quote.trim().length >= 20, `${e.name}: the quote is empty or a fragment`);
+  }
+});
