@@ -147,7 +147,68 @@ export async function writeGallery(
   return path;
 }
 
-/** The gallery page for some experiment records (pure string building). */
+/** The gallery's languages: Korean when the browser's language is Korean, otherwise English. */
+export type GalleryLanguage = 'en' | 'ko';
+
+/** Every text of the gallery's own (the experiments' claims are in English, their note quotes in the note's language). */
+interface GalleryText {
+  readonly title: string;
+  readonly intro: string;
+  readonly switchTo: string;
+  readonly claimLabel: string;
+  readonly book: string;
+  readonly size: string;
+  readonly seed: string;
+  /** Run time in seconds on a backend. */
+  readonly runtime: (seconds: string, backend: string) => string;
+}
+
+/** One typed table per language, so a missing text is a type error, not a blank. */
+export const GALLERY_TEXT: { readonly [L in GalleryLanguage]: GalleryText } = {
+  en: {
+    title: 'gradlab experiments',
+    intro:
+      "Each experiment regenerates a figure or a number of the seed notes on <i>Deep Learning from Scratch</i> (chapters 4–5), seeded and reproducible: <code>gradlab experiment &lt;name&gt;</code> (<code>--full</code> for the book's sizes). Each quotes the note's passage it tests.",
+    switchTo: '한국어',
+    claimLabel: 'Claim',
+    book: 'book',
+    size: 'size',
+    seed: 'seed',
+    runtime: (seconds, backend) => `${seconds} s on ${backend}`,
+  },
+  ko: {
+    title: 'gradlab 실험',
+    intro:
+      '각 실험은 <i>밑바닥부터 시작하는 딥러닝</i>(4–5장) 스터디 노트의 그림이나 수치를 시드를 고정해 재현합니다: <code>gradlab experiment &lt;이름&gt;</code> (책의 크기로는 <code>--full</code>). 실험마다 확인하는 노트의 구절을 원문 그대로 인용하고, 주장은 영어로 적었습니다.',
+    switchTo: 'English',
+    claimLabel: '주장 (영어)',
+    book: '책',
+    size: '크기',
+    seed: '시드',
+    runtime: (seconds, backend) => `${backend}에서 ${seconds}초`,
+  },
+};
+
+/** Both languages' versions of a text; the page shows the one of its language (see LANGUAGE_SCRIPT). */
+function both(text: (t: GalleryText) => string): string {
+  return `<span class="t-en">${text(GALLERY_TEXT.en)}</span><span class="t-ko">${text(GALLERY_TEXT.ko)}</span>`;
+}
+
+/**
+ * Chooses the page's language before it is drawn: `?lang=ko` or `?lang=en` wins, otherwise
+ * Korean when the browser's language is Korean. The switch links set `?lang`, so the URL
+ * remembers the choice.
+ */
+const LANGUAGE_SCRIPT = `<script>
+(() => {
+  const asked = new URLSearchParams(location.search).get('lang');
+  const lang = asked === 'ko' || asked === 'en' ? asked : /^ko\\b/i.test(navigator.language || '') ? 'ko' : 'en';
+  document.documentElement.lang = lang;
+  document.title = lang === 'ko' ? ${JSON.stringify(GALLERY_TEXT.ko.title)} : ${JSON.stringify(GALLERY_TEXT.en.title)};
+})();
+</script>`;
+
+/** The gallery page for some experiment records (pure string building), in English and Korean. */
 export function galleryHtml(records: readonly ExperimentRecord[]): string {
   const toc = records
     .map(
@@ -160,13 +221,17 @@ export function galleryHtml(records: readonly ExperimentRecord[]): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>gradlab experiments</title>
+<title>${GALLERY_TEXT.en.title}</title>
+${LANGUAGE_SCRIPT}
 <style>
-body { font-family: 'DejaVu Sans', Arial, sans-serif; max-width: 1280px; margin: 2em auto; padding: 0 1em; color: #222; }
+body { font-family: 'DejaVu Sans', 'NanumGothic', 'Noto Sans CJK KR', Arial, sans-serif; max-width: 1280px; margin: 2em auto; padding: 0 1em; color: #222; }
+html[lang=en] .t-ko, html[lang=ko] .t-en { display: none; }
+nav.lang { float: right; }
 section { border-top: 1px solid #ddd; padding-top: 1em; margin-top: 2em; }
 .note { white-space: pre-line; margin: 0.4em 0; padding: 0.4em 1em; border-left: 4px solid #ff7f0e; background: #fff8f0; font-family: 'NanumGothic', 'Noto Sans CJK KR', sans-serif; }
 .note footer { font-size: 0.85em; color: #666; }
 .claim { font-size: 1.1em; background: #f5f8fc; border-left: 4px solid #1f77b4; padding: 0.6em 1em; }
+.claim b { font-size: 0.8em; color: #1f77b4; margin-right: 0.5em; }
 .figures { display: flex; flex-wrap: wrap; gap: 1.5em; }
 figure { margin: 0; max-width: 600px; }
 figure img { width: 100%; height: auto; border: 1px solid #eee; }
@@ -178,8 +243,9 @@ td.v { font-family: monospace; white-space: pre-wrap; }
 </style>
 </head>
 <body>
-<h1>gradlab experiments</h1>
-<p>Each experiment regenerates a figure or a number of the seed notes on <i>Deep Learning from Scratch</i> (chapters 4–5), seeded and reproducible: <code>gradlab experiment &lt;name&gt;</code> (<code>--full</code> for the book's sizes).</p>
+<nav class="lang"><a class="t-en" href="?lang=ko" hreflang="ko">${GALLERY_TEXT.en.switchTo}</a><a class="t-ko" href="?lang=en" hreflang="en">${GALLERY_TEXT.ko.switchTo}</a></nav>
+<h1>${both((t) => t.title)}</h1>
+<p>${both((t) => t.intro)}</p>
 <ul>
 ${toc}
 </ul>
@@ -199,13 +265,15 @@ function sectionHtml(r: ExperimentRecord): string {
         `<figure><a href="${esc(`${r.name}/${f.svg}`)}"><img src="${esc(`${r.name}/${f.png}`)}" alt="${esc(f.caption)}"></a><figcaption>${esc(f.caption)}</figcaption></figure>`,
     )
     .join('\n');
+  const seconds = r.runtimeSeconds.toFixed(1);
+  const backend = esc(r.backend ?? 'js');
   return `<section id="${esc(r.name)}">
 <h2>${esc(r.title)} <code>${esc(r.name)}</code></h2>
-${r.note ? `<blockquote class="note" lang="ko">${esc(r.note.quote)}<footer>${esc(r.note.source)}</footer></blockquote>\n` : ''}<p class="claim">${esc(r.claim)}</p>
+${r.note ? `<blockquote class="note" lang="ko">${esc(r.note.quote)}<footer>${esc(r.note.source)}</footer></blockquote>\n` : ''}<p class="claim" lang="en"><b>${both((t) => t.claimLabel)}</b>${esc(r.claim)}</p>
 <table>
 ${rows}
 </table>
-<p class="meta">book ${esc(r.book)} · size ${esc(r.size)} · seed ${r.seed} · ${r.runtimeSeconds.toFixed(1)} s on ${esc(r.backend ?? 'js')} · <a href="${esc(`${r.name}/summary.json`)}">summary.json</a></p>
+<p class="meta">${both((t) => t.book)} ${esc(r.book)} · ${both((t) => t.size)} ${esc(r.size)} · ${both((t) => t.seed)} ${r.seed} · ${both((t) => t.runtime(seconds, backend))} · <a href="${esc(`${r.name}/summary.json`)}">summary.json</a></p>
 <div class="figures">
 ${figures}
 </div>
