@@ -258,6 +258,8 @@ export {
 export type { EpochRecord, FinalAccuracy, TrainHistory } from './train/train-history.js';
 export { BatchSampler, type BatchSamplerState } from './train/batch-sampler.js';
 export { Evaluator } from './train/evaluator.js';
+export { confusionMatrix } from './train/confusion-matrix.js';
+export { weightImages } from './train/weight-images.js';
 export { DivergenceError, type DivergenceSite } from './train/divergence.js';
 export {
   encodeModel,

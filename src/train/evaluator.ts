@@ -4,6 +4,7 @@ import { asDataset } from '../data/image-source.js';
 import type { Network } from '../models/network.js';
 import { zeros } from '../tensor/creation.js';
 import { argmaxRows } from '../tensor/ops/reduce.js';
+import { softmaxRows } from '../tensor/ops/softmax-rows.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
@@ -84,6 +85,32 @@ export class Evaluator {
     });
     if (ds.count === 0) return { accuracy: classes ? 0 : null, loss: 0 };
     return { accuracy: classes ? correct / ds.count : null, loss: total / ds.count };
+  }
+
+  /**
+   * The predicted class of every row of `ds` and its softmax probability:
+   * predicted[n] = argmaxₖ yₙₖ, probability[n] = softmax(yₙ)[predicted[n]].
+   * Shapes: data set rows (N, features) → predicted (N), probability (N).
+   */
+  classify(
+    network: Network,
+    data: Dataset | ImageDataset,
+  ): { predicted: Int32Array; probability: Float64Array } {
+    const ds = asDataset(data);
+    const predicted = new Int32Array(ds.count);
+    const probability = new Float64Array(ds.count);
+    let start = 0;
+    this.#chunks(ds, (n, x) => {
+      const p = softmaxRows(network.predict(x, false, { reuse: true }));
+      const best = argmaxRows(p, this.#predicted);
+      const classes = p.shape[1]!;
+      for (let i = 0; i < n; i++) {
+        predicted[start + i] = best[i]!;
+        probability[start + i] = p.data[i * classes + best[i]!]!;
+      }
+      start += n;
+    });
+    return { predicted, probability };
   }
 
   /** Calls `body` for consecutive chunks of ds, its rows in x and targets in t. */
