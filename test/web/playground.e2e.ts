@@ -17,6 +17,8 @@ import {
   dataset,
   DESKTOP,
   openPage as openPageIn,
+  overflowX,
+  PHONE,
   SHOTS,
   showTab,
 } from './browser-page.js';
@@ -104,7 +106,63 @@ describe(
       await chartReady(page, 'tr-loss-chart');
       await chartReady(page, 'tr-acc-chart');
       assert.equal(await page.isEnabled('#tr-download'), true);
+
+      // The worker's test report: confusion matrix, misclassified digits, W1 as images.
+      await page.waitForSelector('#panel-train[data-report-count]');
+      const views = await page.evaluate(() => {
+        return {
+          count: Number(document.getElementById('panel-train')!.dataset.reportCount),
+          rows: [...document.querySelectorAll<HTMLElement>('#tr-confusion-table tbody tr')].map(
+            (tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.textContent)),
+          ),
+          header: [...document.querySelectorAll<HTMLElement>('#tr-confusion-table thead th')]
+            .length,
+          misclassified: [
+            ...document.querySelectorAll<HTMLElement>('#tr-misclassified figure'),
+          ].map((f) => ({
+            caption: f.querySelector('figcaption')!.textContent!,
+            canvas: [f.querySelector('canvas')!.width, f.querySelector('canvas')!.height],
+          })),
+          weights: [...document.querySelectorAll<HTMLElement>('#tr-weights canvas')].map((c) => [
+            (c as HTMLCanvasElement).width,
+            (c as HTMLCanvasElement).height,
+          ]),
+        };
+      });
+      assert.equal(views.count, 10000, 'the whole MNIST test set');
+      assert.equal(views.header, 11, 'corner + 10 predicted classes');
+      assert.equal(views.rows.length, 10);
+      for (const row of views.rows) assert.equal(row.length, 10);
+      const cells = views.rows.flat();
+      assert.equal(
+        cells.reduce((a, b) => a + b, 0),
+        views.count,
+      );
+      const diagonal = views.rows.reduce((a, row, i) => a + row[i]!, 0);
+      assert.ok(
+        Math.abs(diagonal / views.count - Number(d.testAccuracy)) < 1e-9,
+        `diagonal ${diagonal} vs accuracy ${d.testAccuracy}`,
+      );
+      assert.ok(
+        views.misclassified.length > 0 && views.misclassified.length <= 16,
+        `${views.misclassified.length} misclassified`,
+      );
+      for (const m of views.misclassified) {
+        const [, label, predicted, probability] = /^true (\d) → (\d) \((0\.\d\d|1\.00)\)$/.exec(
+          m.caption,
+        )!;
+        assert.notEqual(label, predicted, m.caption);
+        assert.ok(Number(probability) > 0, m.caption);
+        assert.deepEqual(m.canvas, [28, 28]);
+      }
+      assert.ok(views.weights.length >= 1 && views.weights.length <= 16);
+      for (const size of views.weights) assert.deepEqual(size, [28, 28]);
+      await page.locator('#tr-misclassified').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}/train-1280.png`, fullPage: true });
+      await page.setViewportSize(PHONE);
+      assert.ok((await overflowX(page)) <= 0, 'the trained Train tab fits a phone');
+      await page.screenshot({ path: `${SHOTS}/train-phone.png`, fullPage: true });
+      await page.setViewportSize(DESKTOP);
       t.diagnostic(`browser: test accuracy ${d.testAccuracy}, ${d.itPerSec} it/s`);
     });
 

@@ -40,6 +40,24 @@ export interface ModelInfo {
   readonly config: NetworkConfig;
 }
 
+/** The network on the test set, computed in the worker for the Train tab to draw. */
+export interface TestReport {
+  readonly classes: number;
+  /** How many test images were evaluated (the confusion matrix sums to it). */
+  readonly count: number;
+  /** Row-major (classes, classes): rows true classes, columns predicted ones. */
+  readonly confusion: Int32Array;
+  /** The first misclassified test digits (28×28 bytes) and the probability of the wrong class. */
+  readonly misclassified: readonly {
+    readonly pixels: Uint8Array;
+    readonly label: number;
+    readonly predicted: number;
+    readonly probability: number;
+  }[];
+  /** The first hidden units' W1 columns as 28×28 bytes, each min-max scaled. */
+  readonly weights: readonly Uint8Array[];
+}
+
 /** What the worker tells the page. */
 export type WorkerEvent =
   /** A status line, as a message key of the page's table (the page puts it in its language). */
@@ -55,6 +73,8 @@ export type WorkerEvent =
     }
   | { readonly type: 'epoch'; readonly record: EpochRecord }
   | { readonly type: 'end'; readonly final: FinalAccuracy; readonly itPerSec: number }
+  /** After each epoch and at the end of a run. */
+  | { readonly type: 'report'; readonly report: TestReport }
   | { readonly type: 'paused'; readonly iteration: number }
   | { readonly type: 'reset' }
   | { readonly type: 'model'; readonly info: ModelInfo | null }

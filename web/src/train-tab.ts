@@ -15,6 +15,7 @@ import { byId, fmt } from './dom.js';
 import { t } from './i18n/i18n.js';
 import { describeModel, downloadModel, importModelFile } from './model-file.js';
 import type { WorkerEvent } from './protocol.js';
+import { clearReport, showReport, type ReportSlots } from './train-views.js';
 import { readParam, writeParams } from './url-state.js';
 import { workerClient } from './worker-client.js';
 
@@ -41,6 +42,12 @@ export function mount(panel: HTMLElement): void {
   const status = byId('tr-status');
   const startButton = byId<HTMLButtonElement>('tr-start');
   const num = (id: string): number => Number(byId<HTMLInputElement>(id).value);
+  const reportSlots: ReportSlots = {
+    confusion: byId('tr-confusion'),
+    misclassified: byId('tr-misclassified'),
+    weights: byId('tr-weights'),
+  };
+  clearReport(reportSlots);
   let state: State = 'idle';
   let losses: number[] = [];
   let epochs: Epoch[] = [];
@@ -196,6 +203,10 @@ export function mount(panel: HTMLElement): void {
         setState('done');
         drawCharts(true);
         break;
+      case 'report':
+        showReport(event.report, reportSlots);
+        panel.dataset.reportCount = String(event.report.count);
+        break;
       case 'paused':
         status.textContent = t('train.paused', { iteration: event.iteration });
         setState('paused');
@@ -241,6 +252,8 @@ export function mount(panel: HTMLElement): void {
       byId(id).textContent = '–';
     lossSlot.clear();
     accSlot.clear();
+    clearReport(reportSlots);
+    delete panel.dataset.reportCount;
     setState('idle');
   });
   byId<HTMLSelectElement>('tr-optimizer').addEventListener('change', (e) => {

@@ -18,6 +18,7 @@ import {
   importModel,
   setupBackend,
   startRun,
+  testReport,
 } from './worker-model.js';
 import type { ModelSource, WorkerEvent, WorkerRequest } from './protocol.js';
 
@@ -130,6 +131,7 @@ function slice(): void {
     } else if (event.type === 'epoch') {
       flush();
       post({ type: 'epoch', record: event });
+      report();
     } else {
       flush();
       running = false;
@@ -139,10 +141,26 @@ function slice(): void {
         final: event.final,
         itPerSec: speed.average(),
       });
+      report();
       return;
     }
   }
   flush();
+}
+
+/** Sends the test-set report of the current network (the test set is loaded by then). */
+function report(): void {
+  if (!network || !data.test) return;
+  const net = network;
+  void data.test.then((test) => {
+    if (network !== net) return;
+    const r = testReport(net, test);
+    post({ type: 'report', report: r }, [
+      r.confusion.buffer,
+      ...r.misclassified.map((m) => m.pixels.buffer),
+      ...r.weights.map((w) => w.buffer),
+    ]);
+  });
 }
 
 function pause(): void {
