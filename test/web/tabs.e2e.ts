@@ -327,6 +327,27 @@ describe(
       await p.close();
     });
 
+    test('Train: a validation fraction holds samples out of training and reports their accuracy each epoch', async () => {
+      // 5,000 samples, a tenth held out: 500 validation images, so each accuracy is k / 500.
+      const p = await openPage(
+        browser,
+        `${server.url}?lang=en&tr-size=5000&tr-val=0.1&tr-iters=90&tr-batch=100#train`,
+        errors,
+      );
+      await p.waitForSelector('#panel-train[data-ready=true]');
+      assert.equal(await p.inputValue('#tr-val'), '0.1');
+      await p.click('#tr-start');
+      await p.waitForSelector('#panel-train[data-state=done]', { timeout: 90_000 });
+      const accuracy = Number((await dataset(p, 'panel-train')).validationAccuracy);
+      assert.ok(accuracy > 0.5 && accuracy <= 1, `validation accuracy ${accuracy}`);
+      const correct = accuracy * 500;
+      assert.ok(Math.abs(correct - Math.round(correct)) < 1e-9, `${correct} of 500`);
+      assert.equal(await p.textContent('#st-val'), accuracy.toFixed(4));
+      await p.click('#tr-reset');
+      assert.equal(await p.textContent('#st-val'), '–');
+      await p.close();
+    });
+
     for (const lang of ['en', 'ko'] as const) {
       for (const [size, viewport] of [
         ['1280', DESKTOP],

@@ -84,6 +84,7 @@ export function mount(panel: HTMLElement): void {
     'tr-size',
     'tr-decay',
     'tr-dropout',
+    'tr-val',
     'tr-seed',
   ];
   for (const id of FIELDS) {
@@ -118,6 +119,8 @@ export function mount(panel: HTMLElement): void {
       trainSize: num('tr-size') >= 60000 ? null : num('tr-size'),
       weightDecay,
       dropout,
+      // Held out of the training samples before training, for choosing settings (ch06 §6.5.1).
+      validation: num('tr-val'),
       seed: num('tr-seed'),
     };
   };
@@ -185,6 +188,11 @@ export function mount(panel: HTMLElement): void {
         byId('st-epoch').textContent = String(event.record.epoch);
         byId('st-train').textContent = (event.record.trainAccuracy ?? NaN).toFixed(4);
         byId('st-test').textContent = (event.record.testAccuracy ?? NaN).toFixed(4);
+        byId('st-val').textContent =
+          event.record.validationAccuracy === null
+            ? '–'
+            : event.record.validationAccuracy.toFixed(4);
+        panel.dataset.validationAccuracy = String(event.record.validationAccuracy);
         drawCharts(true);
         break;
       case 'end':
@@ -229,13 +237,26 @@ export function mount(panel: HTMLElement): void {
   };
   client.on(onEvent);
 
+  /** Empties every measured stat (all but the iteration count). */
+  const clearStats = (): void => {
+    const stats = [
+      'st-epoch',
+      'st-loss',
+      'st-train',
+      'st-test',
+      'st-val',
+      'st-speed',
+      'st-samples',
+    ];
+    for (const id of stats) byId(id).textContent = '–';
+  };
+
   startButton.addEventListener('click', () => {
     if (state === 'running') return client.send({ type: 'pause' });
     if (state === 'idle' || state === 'done') {
       losses = [];
       epochs = [];
-      for (const id of ['st-epoch', 'st-loss', 'st-train', 'st-test', 'st-speed', 'st-samples'])
-        byId(id).textContent = '–';
+      clearStats();
       delete panel.dataset.testAccuracy;
     }
     client.send({ type: 'start', options: readOptions() });
@@ -248,8 +269,7 @@ export function mount(panel: HTMLElement): void {
     status.textContent = t('train.resetDone');
     status.classList.remove('error');
     byId('st-iter').textContent = '0';
-    for (const id of ['st-epoch', 'st-loss', 'st-train', 'st-test', 'st-speed', 'st-samples'])
-      byId(id).textContent = '–';
+    clearStats();
     lossSlot.clear();
     accSlot.clear();
     clearReport(reportSlots);
