@@ -47,3 +47,16 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   node.append(...children);
   return node;
 }
+
+/**
+ * Grayscale bytes (0 black, 255 white) as an opaque square ImageData, `invert` for dark ink on
+ * white (the drawing pad). Shapes: side² bytes → side × side RGBA.
+ */
+export function grayImage(pixels: Uint8Array, side: number, invert = false): ImageData {
+  const image = new ImageData(side, side);
+  pixels.forEach((v, i) => {
+    const g = invert ? 255 - v : v;
+    image.data.set([g, g, g, 255], i * 4);
+  });
+  return image;
+}

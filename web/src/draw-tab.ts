@@ -1,6 +1,6 @@
 import { barChart, DIGIT_SIZE, preprocessDigit } from 'gradlab';
 import { ChartSlot } from './chart.js';
-import { byId, fmt } from './dom.js';
+import { byId, fmt, grayImage } from './dom.js';
 import { t } from './i18n/i18n.js';
 import { describeModel, importModelFile } from './model-file.js';
 import { workerClient } from './worker-client.js';
@@ -65,9 +65,7 @@ export function mount(panel: HTMLElement): void {
         height: image.height,
         data: image.data,
       });
-      const rgba = new ImageData(DIGIT_SIZE, DIGIT_SIZE);
-      pixels.forEach((v, i) => rgba.data.set([v, v, v, 255], i * 4));
-      preview.putImageData(rgba, 0, 0);
+      preview.putImageData(grayImage(pixels, DIGIT_SIZE), 0, 0);
       if (!client.model) return showModel();
       const reply = await client.call({ type: 'predict', pixels });
       if (reply.type !== 'prediction') return;
@@ -147,8 +145,7 @@ export function mount(panel: HTMLElement): void {
 
   /** Paints a 28×28 MNIST image (white on black) on the pad as dark ink on white. */
   const drawDigit = (pixels: Uint8Array): void => {
-    const small = new ImageData(DIGIT_SIZE, DIGIT_SIZE);
-    pixels.forEach((v, i) => small.data.set([255 - v, 255 - v, 255 - v, 255], i * 4));
+    const small = grayImage(pixels, DIGIT_SIZE, true);
     const tmp = document.createElement('canvas');
     tmp.width = tmp.height = DIGIT_SIZE;
     tmp.getContext('2d')!.putImageData(small, 0, 0);

@@ -1,4 +1,4 @@
-import { el } from './dom.js';
+import { el, grayImage } from './dom.js';
 import { t } from './i18n/i18n.js';
 import type { TestReport } from './protocol.js';
 
@@ -12,9 +12,7 @@ const DIGIT = 28;
 /** A 28×28 canvas showing grayscale bytes (0 black, 255 white). */
 function digitCanvas(pixels: Uint8Array, label: string): HTMLCanvasElement {
   const canvas = el('canvas', { class: 'digit', width: DIGIT, height: DIGIT, 'aria-label': label });
-  const image = new ImageData(DIGIT, DIGIT);
-  pixels.forEach((v, i) => image.data.set([v, v, v, 255], i * 4));
-  canvas.getContext('2d')!.putImageData(image, 0, 0);
+  canvas.getContext('2d')!.putImageData(grayImage(pixels, DIGIT), 0, 0);
   return canvas;
 }
 
