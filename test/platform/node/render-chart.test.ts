@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { PNG } from 'pngjs';
+import * as vegaModules from 'vega';
+import { compile } from 'vega-lite';
 import {
   findChartFonts,
   OfflineLoadError,
@@ -12,6 +14,7 @@ import {
   writeChart,
 } from '../../../src/platform/node/render-chart.js';
 import { accuracyChart } from '../../../src/plot/accuracy-chart.js';
+import { lossChart } from '../../../src/plot/loss-chart.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const spec = accuracyChart([0, 1, 2, 3], [0.1, 0.6, 0.8, 0.9], [0.1, 0.58, 0.77, 0.86], {
@@ -95,4 +98,15 @@ test('writeChart writes <base>.svg and <base>.png, creating the folder and leavi
 
 test('findChartFonts lists only files that exist', () => {
   for (const file of findChartFonts()) assert.ok(existsSync(file), file);
+});
+
+test("renderSvg (Vega's one-file build) draws byte for byte what Vega's ES modules draw", async () => {
+  const iterations = Array.from({ length: 500 }, (_, i) => i + 1);
+  const loss = iterations.map((i) => 2.3 * Math.exp(-i / 80) + 0.1);
+  for (const chart of [spec, lossChart(iterations, loss)]) {
+    const view = new vegaModules.View(vegaModules.parse(compile(chart).spec), { renderer: 'none' });
+    const expected = await view.toSVG();
+    view.finalize();
+    assert.equal(await renderSvg(chart), expected);
+  }
 });
