@@ -262,6 +262,13 @@ export { confusionMatrix } from './train/confusion-matrix.js';
 export { weightImages } from './train/weight-images.js';
 export { DivergenceError, type DivergenceSite } from './train/divergence.js';
 export {
+  GradientRace,
+  GRADIENT_METHODS,
+  type GradientMethod,
+  type GradientRaceOptions,
+  type RaceLane,
+} from './train/gradient-race.js';
+export {
   encodeModel,
   loadModel,
   ModelFileError,

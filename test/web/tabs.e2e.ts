@@ -348,6 +348,44 @@ describe(
       await p.close();
     });
 
+    test('Train: the numerical-vs-backprop race shows the measured ratio, both lanes at the same loss per step', async () => {
+      const p = await openPage(
+        browser,
+        `${server.url}?lang=ko&race-d=10&race-h=10&race-s=2#train`,
+        errors,
+      );
+      await p.waitForSelector('#panel-train[data-ready=true]');
+      assert.equal(await p.inputValue('#race-seconds'), '2');
+      await p.click('#race-start');
+      await p.waitForSelector('#race-card[data-state=done]', { timeout: 30_000 });
+      const d = await dataset(p, 'race-card');
+      // P = 10·10 + 10 + 10·3 + 3 weights; numerical evaluates the loss 2P times per step.
+      assert.equal(d.parameters, '143');
+      const numerical = Number(d.numericalSteps);
+      const backprop = Number(d.backpropSteps);
+      const ratio = Number(d.ratio);
+      assert.ok(numerical >= 1 && backprop > numerical, `${numerical} vs ${backprop} steps`);
+      // Equal compute time: the step counts' ratio is the measured speed ratio (within a step).
+      assert.ok(ratio > 10, `ratio ${ratio}`);
+      assert.ok(
+        Math.abs(backprop / numerical / ratio - 1) < 0.5,
+        `${backprop}/${numerical} vs ${ratio}`,
+      );
+      // Central differences err by O(h²) per step and the error compounds: over the first 20
+      // steps 5.64e-6 (as in Node), where a different start or data would differ by 0.1 or more.
+      assert.ok(numerical >= 20, `${numerical} numerical steps`);
+      assert.ok(Number(d.lossGap20) < 1e-5, `loss gap ${d.lossGap20}`);
+      assert.ok(Number(d.lossGap) < 0.01 && Number(d.lossGap) >= Number(d.lossGap20), d.lossGap);
+      assert.equal(await p.textContent('#race-ratio'), `${String(Number(ratio.toPrecision(4)))}×`);
+      const status = (await p.textContent('#race-status')) ?? '';
+      assert.ok(status.includes('286번'), status); // 2P loss evaluations, in Korean
+      await chartReady(p, 'race-chart');
+      assert.deepEqual(await untranslated(p, 'ko'), []);
+      assert.match(p.url(), /race-s=2/);
+      await p.locator('#race-card').screenshot({ path: `${SHOTS}/train-race-ko.png` });
+      await p.close();
+    });
+
     for (const lang of ['en', 'ko'] as const) {
       for (const [size, viewport] of [
         ['1280', DESKTOP],

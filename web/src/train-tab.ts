@@ -15,6 +15,7 @@ import { byId, fmt } from './dom.js';
 import { t } from './i18n/i18n.js';
 import { describeModel, downloadModel, importModelFile } from './model-file.js';
 import type { WorkerEvent } from './protocol.js';
+import { mountRace } from './race-card.js';
 import { clearReport, showReport, type ReportSlots } from './train-views.js';
 import { readParam, writeParams } from './url-state.js';
 import { workerClient } from './worker-client.js';
@@ -48,6 +49,7 @@ export function mount(panel: HTMLElement): void {
     weights: byId('tr-weights'),
   };
   clearReport(reportSlots);
+  mountRace(byId('tr-race'));
   let state: State = 'idle';
   let losses: number[] = [];
   let epochs: Epoch[] = [];
