@@ -17,6 +17,10 @@ const REGION_COLORS = ['#c6dbef', '#fdd0a2', '#c7e9c0'];
 /** Grid points of the regression's x axis: μ, μ ± 2σ and one sample at each. */
 export const LINE_GRID = 61;
 const X_EXTENT = X_MAX + 0.25;
+// Beyond this |y| a value is left out: a diverged net's 1e200 would reach the SVG as a coordinate
+// that the browser rejects ("Trailing garbage" in a transform).
+const Y_LIMIT = 1e6;
+const shown = (v: number): number => (Math.abs(v) <= Y_LIMIT ? v : NaN);
 
 /** The 2-D plane the blobs' regions are coloured on. Shapes: (GRID², 2). */
 export const PLANE: Tensor = tensor(
@@ -88,7 +92,8 @@ export function regionsChart(problem: Problem, planeOutput: Tensor, frame: Chart
  * The regression data with the learned Gaussian: μ(x) from the head's predict, μ ± 2σ with σ²
  * from the head's variance, and one draw y ~ N(μ(x), σ²(x)) per grid x (the library's `sample`,
  * seeded so a redraw of the same net shows the same draws). `lineOutput` is the net's output on
- * LINE. Shapes: lineOutput (LINE_GRID, 2) → samples (LINE_GRID).
+ * LINE; `samples` counts the draws drawn (those with |y| ≤ 1e6: a diverged net's are left out).
+ * Shapes: lineOutput (LINE_GRID, 2).
  */
 export function regressionChart(
   problem: Problem,
@@ -98,9 +103,9 @@ export function regressionChart(
 ): { spec: ReturnType<typeof scatterChart>; samples: number } {
   const { head } = problem;
   const xs = Array.from(LINE.data);
-  const mean = head.predict(lineOutput).data;
+  const mean = Array.from(head.predict(lineOutput).data, shown);
   const sigma = Array.from(head.variance!(lineOutput).data, Math.sqrt);
-  const draws = sample(head, lineOutput, createRng(seed + 2)).data;
+  const draws = Array.from(sample(head, lineOutput, createRng(seed + 2)).data, shown);
   const series: ScatterSeries[] = [
     {
       name: t('backprop.data'),
@@ -108,20 +113,21 @@ export function regressionChart(
       y: (problem.t as Tensor).data,
       color: COLORS[0],
       size: 26,
+      opacity: 0.55,
     },
     {
       name: t('backprop.samples'),
       x: xs,
       y: draws,
       color: '#d62728',
-      size: 14,
-      opacity: 0.8,
+      size: 20,
+      opacity: 0.9,
     },
     { name: t('backprop.mean'), x: xs, y: mean, mark: 'line', color: '#111111' },
     {
       name: 'μ + 2σ',
       x: xs,
-      y: xs.map((_, k) => mean[k]! + 2 * sigma[k]!),
+      y: xs.map((_, k) => shown(mean[k]! + 2 * sigma[k]!)),
       mark: 'line',
       color: COLORS[1],
       strokeDash: [6, 4],
@@ -129,7 +135,7 @@ export function regressionChart(
     {
       name: 'μ − 2σ',
       x: xs,
-      y: xs.map((_, k) => mean[k]! - 2 * sigma[k]!),
+      y: xs.map((_, k) => shown(mean[k]! - 2 * sigma[k]!)),
       mark: 'line',
       color: COLORS[1],
       strokeDash: [6, 4],
@@ -144,5 +150,5 @@ export function regressionChart(
     width: frame.width,
     height: Math.round(frame.width * 0.8),
   });
-  return { spec, samples: Array.from(draws).filter(Number.isFinite).length };
+  return { spec, samples: draws.filter(Number.isFinite).length };
 }
