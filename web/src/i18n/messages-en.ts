@@ -167,9 +167,9 @@ export const EN = {
   'backprop.intro':
     'A two-layer net (Affine → activation → Affine → a loss layer) learns by backpropagation (book §5.7): three 2-D blobs with the book’s SoftmaxWithLoss, or another head below. Each layer shows what forward cached and the gradients it received and sent.',
   'backprop.head': 'Head (the likelihood)',
-  'backprop.headCategorical': 'categorical (3 blobs)',
-  'backprop.headBernoulli': 'Bernoulli (2 blobs)',
-  'backprop.headGaussianVariance': 'Gaussian, learned σ (1-D)',
+  'backprop.headCategorical': 'categorical',
+  'backprop.headBernoulli': 'Bernoulli',
+  'backprop.headGaussianVariance': 'Gaussian, learned σ',
   'backprop.noteCategorical':
     'Three outputs per point, softmax and cross-entropy together in SoftmaxWithLoss (the book’s last layer).',
   'backprop.noteBernoulli':

@@ -167,9 +167,9 @@ export const KO: Messages = {
   'backprop.intro':
     '2층 신경망(Affine → 활성화 함수 → Affine → 손실 계층)이 오차역전파법으로 학습합니다 (책 5.7절): 책의 SoftmaxWithLoss로 2차원 점 무리 세 개를, 또는 아래에서 고른 다른 헤드로. 계층마다 순전파가 저장한 값과 받고 보낸 기울기를 보여 줍니다.',
   'backprop.head': '헤드 (가능도)',
-  'backprop.headCategorical': '범주형 (점 무리 3개)',
-  'backprop.headBernoulli': '베르누이 (점 무리 2개)',
-  'backprop.headGaussianVariance': '가우시안, σ 학습 (1차원)',
+  'backprop.headCategorical': '범주형',
+  'backprop.headBernoulli': '베르누이',
+  'backprop.headGaussianVariance': '가우시안 (σ 학습)',
   'backprop.noteCategorical':
     '점마다 출력 3개. 소프트맥스와 교차 엔트로피 오차를 SoftmaxWithLoss 계층 하나로 계산합니다 (책의 마지막 계층).',
   'backprop.noteBernoulli':
