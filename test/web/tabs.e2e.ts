@@ -44,6 +44,13 @@ async function untranslated(p: Page, lang: 'en' | 'ko'): Promise<string[]> {
   return [...keys.map((k) => `key ${k}`), ...english.map((e) => `English "${e}"`)];
 }
 
+/** The Backprop panel's layer table, a row of cell texts per layer (row 0: the header). */
+function layerRows(p: Page): Promise<string[][]> {
+  return p.$$eval('#bp-layers tr', (trs) =>
+    trs.map((tr) => Array.from(tr.children, (c) => c.textContent ?? '')),
+  );
+}
+
 describe(
   'every tab in Korean and English',
   { skip: !existsSync(CHROMIUM) && `no browser at ${CHROMIUM}` },
@@ -212,12 +219,111 @@ describe(
       assert.ok(Number(d.accuracy) > 0.9, `accuracy ${d.accuracy}`);
       assert.ok(Number(d.checkMaxRel) < 1e-6, `gradient check after training ${d.checkMaxRel}`);
       await chartReady(p, 'bp-boundary-chart');
+      assert.equal(await p.inputValue('#bp-head'), 'categorical');
+      assert.equal(d.head, 'categorical');
+      await p.screenshot({ path: `${SHOTS}/backprop-categorical.png`, fullPage: true });
       // Sigmoid from the activation table: the cache is the output, as the book's Sigmoid keeps.
       await p.selectOption('#bp-activation', 'sigmoid');
       d = await dataset(p, 'panel-backprop');
       assert.equal(d.layers, 'Affine,Sigmoid,Affine,SoftmaxWithLoss');
       assert.ok(((await p.textContent('#bp-layers')) ?? '').includes('out (180, 10)'));
       assert.match(p.url(), /bp-act=sigmoid/);
+      await p.close();
+    });
+
+    test('Backprop, Bernoulli head: one logit per point, backprop matches the numerical gradient, training draws where P(y = 1) ≥ ½', async () => {
+      const p = await openPage(browser, `${server.url}?lang=en&bp-head=bernoulli#backprop`, errors);
+      await p.waitForSelector('#panel-backprop[data-ready=true]');
+      assert.equal(await p.inputValue('#bp-head'), 'bernoulli');
+      let d = await dataset(p, 'panel-backprop');
+      assert.equal(d.head, 'bernoulli');
+      assert.equal(d.layers, 'Affine,Relu,Affine,LossAdapter(BCEWithLogitsLoss)');
+      // Measured 4.2e-9 at seed 0 (central differences, h = 1e-4, float64).
+      assert.ok(Number(d.checkMaxRel) < 1e-6, `gradient check ${d.checkMaxRel}`);
+      const rows = await layerRows(p);
+      assert.match(rows[3]![2]!, /^\(120, 1\)/, `output layer ${rows[3]![2]}`); // 2 blobs of 60
+      assert.match(rows[4]![1]!, /z \(120, 1\).*t \(120, 1\)/, `loss cache ${rows[4]![1]}`);
+      assert.equal(await p.locator('#bp-check tr').count(), 5); // header + W1 b1 W2 b2
+      const before = Number(d.loss);
+      await p.click('#bp-train');
+      await p.waitForSelector('#panel-backprop[data-state=done]');
+      d = await dataset(p, 'panel-backprop');
+      assert.equal(d.iteration, '300');
+      // Measured 0.752 → 0.023, accuracy 0.992.
+      assert.ok(Number(d.loss) < before / 4, `loss ${before} → ${d.loss}`);
+      assert.ok(Number(d.accuracy) > 0.9, `accuracy ${d.accuracy}`);
+      // Measured 1.7e-7 after training: larger weights, a larger h² term.
+      assert.ok(Number(d.checkMaxRel) < 1e-5, `gradient check after training ${d.checkMaxRel}`);
+      await chartReady(p, 'bp-boundary-chart');
+      const chart = (await p.textContent('#bp-boundary-chart')) ?? '';
+      assert.ok(chart.includes('P(y = 1) ≥ ½') && chart.includes('class 1'), chart);
+      await p.screenshot({ path: `${SHOTS}/backprop-bernoulli.png`, fullPage: true });
+      await p.close();
+    });
+
+    test('Backprop, Gaussian head with a learned σ: μ and s per x, backprop matches the numerical gradient, training draws μ ± 2σ and samples', async () => {
+      const p = await openPage(
+        browser,
+        `${server.url}?lang=en&bp-head=gaussian-variance#backprop`,
+        errors,
+      );
+      await p.waitForSelector('#panel-backprop[data-ready=true]');
+      assert.equal(await p.inputValue('#bp-head'), 'gaussian-variance');
+      assert.equal(await p.inputValue('#bp-lr'), '0.1'); // the head's default (0.5 diverges)
+      let d = await dataset(p, 'panel-backprop');
+      assert.equal(d.head, 'gaussian-variance');
+      assert.equal(d.layers, 'Affine,Relu,Affine,GaussianVarianceLoss');
+      // Measured 4.6e-8 at seed 0.
+      assert.ok(Number(d.checkMaxRel) < 1e-6, `gradient check ${d.checkMaxRel}`);
+      const rows = await layerRows(p);
+      assert.match(rows[1]![1]!, /^x \(120, 1\)/, `input ${rows[1]![1]}`);
+      assert.match(rows[3]![2]!, /^\(120, 2\)/, `output layer ${rows[3]![2]}`); // μ, s
+      for (const cached of ['μ (120, 1)', 's (120, 1)', 'σ² (120, 1)', 't (120, 1)'])
+        assert.ok(rows[4]![1]!.includes(cached), `${cached} in ${rows[4]![1]}`);
+      const before = Number(d.loss);
+      await p.click('#bp-train');
+      await p.waitForSelector('#panel-backprop[data-state=done]');
+      d = await dataset(p, 'panel-backprop');
+      assert.equal(d.iteration, '300');
+      // Measured 1.207 → 0.571, rmse 0.48, mean σ 0.55 (the noise's own mean σ is about 0.48).
+      assert.ok(Number(d.loss) < 0.6 * before, `loss ${before} → ${d.loss}`);
+      assert.ok(Number(d.rmse) < 0.7, `rmse ${d.rmse}`);
+      assert.ok(Number(d.meanSigma) > 0.3 && Number(d.meanSigma) < 0.9, `σ ${d.meanSigma}`);
+      assert.match((await p.textContent('#bp-status')) ?? '', /rmse .* mean σ/);
+      // Measured 5.0e-7 after training.
+      assert.ok(Number(d.checkMaxRel) < 1e-5, `gradient check after training ${d.checkMaxRel}`);
+      await chartReady(p, 'bp-boundary-chart');
+      assert.equal(d.samples, '61'); // one draw per grid x (LINE_GRID in backprop-charts.ts)
+      const chart = (await p.textContent('#bp-boundary-chart')) ?? '';
+      for (const name of ['mean μ(x)', 'μ + 2σ', 'μ − 2σ', 'samples y ~ N(μ, σ²)', 'data'])
+        assert.ok(chart.includes(name), name);
+      await p.screenshot({ path: `${SHOTS}/backprop-gaussian-variance.png`, fullPage: true });
+      // A learning rate of 50 overflows: training stops at the first non-finite loss and says so.
+      await p.fill('#bp-lr', '50');
+      await p.dispatchEvent('#bp-lr', 'change');
+      await p.click('#bp-train');
+      await p.waitForSelector('#panel-backprop[data-state=done]');
+      d = await dataset(p, 'panel-backprop');
+      assert.equal(d.diverged, 'true');
+      assert.ok(Number(d.iteration) < 300, `stopped at ${d.iteration}`);
+      assert.match((await p.textContent('#bp-status')) ?? '', /training stopped/);
+      // The chart still renders: values past 1e6 are left out, not sent to the SVG.
+      await chartReady(p, 'bp-boundary-chart');
+      assert.match(p.url(), /bp-head=gaussian-variance/);
+      await p.close();
+    });
+
+    test('Backprop, Gaussian head in Korean: every message translated', async () => {
+      const p = await openPage(
+        browser,
+        `${server.url}?lang=ko&bp-head=gaussian-variance#backprop`,
+        errors,
+      );
+      await p.waitForSelector('#panel-backprop[data-ready=true]');
+      await chartReady(p, 'bp-boundary-chart');
+      assert.deepEqual(await untranslated(p, 'ko'), []);
+      assert.match((await p.textContent('#bp-status')) ?? '', /평균 σ/);
+      await p.screenshot({ path: `${SHOTS}/backprop-gaussian-variance-ko.png`, fullPage: true });
       await p.close();
     });
 

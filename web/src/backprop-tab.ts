@@ -1,31 +1,32 @@
 import {
   ACTIVATION_NAMES,
   ACTIVATIONS,
-  argmaxRows,
   createRng,
-  gaussianBlobs,
   gradientCheck,
-  scatterChart,
   SGD,
   tensor,
   TwoLayerNet,
   type Activation,
-  type ScatterSeries,
-  type SyntheticSet,
 } from 'gradlab';
+import { LINE, PLANE, regionsChart, regressionChart } from './backprop-charts.js';
+import {
+  BP_HEADS,
+  DEFAULT_LR,
+  HEAD_LABELS,
+  HEAD_NOTES,
+  makeProblem,
+  parseHead,
+  type BpHead,
+  type Problem,
+} from './backprop-heads.js';
 import { traceBackprop, type LayerTrace, type TensorPeek } from './backprop-trace.js';
 import { ChartSlot } from './chart.js';
 import { byId, el, fmt } from './dom.js';
 import { t, type MessageKey } from './i18n/i18n.js';
 import { readNumber, readParam, writeParams } from './url-state.js';
 
-const CLASSES = 3;
-const GRID = 36;
-const EXTENT = 4;
 // A frame trains at most this long, so the page keeps answering input.
 const FRAME_MS = 12;
-const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c'];
-const REGION_COLORS = ['#c6dbef', '#fdd0a2', '#c7e9c0'];
 
 function field(label: MessageKey, input: HTMLElement): HTMLElement {
   return el('label', {}, [el('span', {}, [t(label)]), input]);
@@ -34,6 +35,8 @@ function field(label: MessageKey, input: HTMLElement): HTMLElement {
 function markup(panel: HTMLElement): void {
   const activation = el('select', { id: 'bp-activation' });
   for (const name of ACTIVATION_NAMES) activation.add(new Option(ACTIVATIONS[name].label, name));
+  const head = el('select', { id: 'bp-head' });
+  for (const name of BP_HEADS) head.add(new Option(t(HEAD_LABELS[name]), name));
   panel.append(
     el('div', { class: 'layout' }, [
       el('form', { class: 'card controls', id: 'bp-form', onsubmit: 'return false;' }, [
@@ -46,6 +49,8 @@ function markup(panel: HTMLElement): void {
           el('button', { type: 'button', class: 'action', id: 'bp-step' }, [t('backprop.step')]),
           el('button', { type: 'button', class: 'action', id: 'bp-reset' }, [t('backprop.reset')]),
         ]),
+        field('backprop.head', head),
+        el('p', { class: 'hint', id: 'bp-head-note' }),
         field(
           'backprop.hidden',
           el('input', { id: 'bp-hidden', type: 'number', min: 1, max: 64, value: 10 }),
@@ -103,10 +108,11 @@ function row(cells: readonly string[], header = false): HTMLTableRowElement {
 }
 
 /**
- * The Backprop panel (ch05 §5.7): a two-layer net (Affine → activation → Affine →
- * SoftmaxWithLoss) trained on three 2-D Gaussian blobs, with the decision regions redrawn as it
- * learns, every layer's cached values and gradients with shapes, and backprop against the
- * numerical gradient per parameter.
+ * The Backprop panel (ch05 §5.7): a two-layer net (Affine → activation → Affine → a head's loss)
+ * trained by backpropagation, redrawn as it learns, with every layer's cached values and
+ * gradients with shapes, and backprop against the numerical gradient per parameter. The head
+ * (`bp-head`): categorical (SoftmaxWithLoss on three 2-D blobs, the book's), bernoulli (sigmoid
+ * and binary cross-entropy on two blobs) or gaussian-variance (μ and σ² of a 1-D regression).
  */
 export function mount(panel: HTMLElement): void {
   markup(panel);
@@ -114,6 +120,9 @@ export function mount(panel: HTMLElement): void {
   const chart = new ChartSlot(byId('bp-boundary-chart'));
   const trainButton = byId<HTMLButtonElement>('bp-train');
   const status = byId('bp-status');
+  const headSelect = byId<HTMLSelectElement>('bp-head');
+  headSelect.value = parseHead(readParam('bp-head'));
+  byId<HTMLInputElement>('bp-lr').value = String(DEFAULT_LR[headSelect.value as BpHead]);
   for (const [id, param] of [
     ['bp-hidden', 'bp-h'],
     ['bp-lr', 'bp-lr'],
@@ -126,35 +135,41 @@ export function mount(panel: HTMLElement): void {
   if (act && (ACTIVATION_NAMES as readonly string[]).includes(act))
     byId<HTMLSelectElement>('bp-activation').value = act;
 
-  let data: SyntheticSet;
+  let problem: Problem;
   let net: TwoLayerNet;
   let optimizer: SGD;
   let iteration = 0;
   let running = false;
-  const grid = tensor(
-    Array.from({ length: GRID * GRID }, (_, k) => [
-      -EXTENT + (2 * EXTENT * (k % GRID)) / (GRID - 1),
-      -EXTENT + (2 * EXTENT * Math.floor(k / GRID)) / (GRID - 1),
-    ]),
-  );
+  // The loss of the last step: training stops at the first one that is not finite.
+  let lastLoss = 0;
 
   const reset = (): void => {
     running = false;
     const seed = num('bp-seed');
-    data = gaussianBlobs({
-      classes: CLASSES,
-      perClass: 60,
-      spread: num('bp-spread'),
-      rng: createRng(seed),
-    });
-    net = new TwoLayerNet(2, Math.max(1, Math.round(num('bp-hidden')) || 10), CLASSES, {
-      activation: byId<HTMLSelectElement>('bp-activation').value as Activation,
-      weightInitStd: 0.5,
-      rng: createRng(seed + 1),
-    });
+    const name = headSelect.value as BpHead;
+    problem = makeProblem(name, seed, num('bp-spread'));
+    net = new TwoLayerNet(
+      problem.inputSize,
+      Math.max(1, Math.round(num('bp-hidden')) || 10),
+      problem.outputSize,
+      {
+        activation: byId<HTMLSelectElement>('bp-activation').value as Activation,
+        weightInitStd: 0.5,
+        rng: createRng(seed + 1),
+        // The book's SoftmaxWithLoss stays the default, so its fast numerical gradient is used.
+        ...(name === 'categorical' ? {} : { lastLayer: problem.head.createLoss() }),
+      },
+    );
     optimizer = new SGD({ learningRate: num('bp-lr') });
     iteration = 0;
+    lastLoss = 0;
+    panel.dataset.head = name;
+    delete panel.dataset.diverged;
+    byId('bp-head-note').textContent = t(HEAD_NOTES[name]);
+    // The spread is the blobs'; the regression's noise is fixed.
+    byId<HTMLInputElement>('bp-spread').disabled = name === 'gaussian-variance';
     writeParams({
+      'bp-head': name,
       'bp-h': num('bp-hidden'),
       'bp-act': byId<HTMLSelectElement>('bp-activation').value,
       'bp-lr': num('bp-lr'),
@@ -165,48 +180,29 @@ export function mount(panel: HTMLElement): void {
     refresh();
   };
 
+  const diverged = (): boolean => !Number.isFinite(lastLoss);
+
   const step = (): number => {
-    const { loss, grads } = net.gradient(data.x, data.t);
+    const { loss, grads } = net.gradient(problem.x, problem.t);
+    lastLoss = loss;
+    // A NaN or infinite loss would spread through every parameter: stop before the update.
+    if (!Number.isFinite(loss)) return loss;
     optimizer.update(net.params, grads);
     iteration++;
     return loss;
   };
 
-  const drawBoundary = (): void => {
-    const region = argmaxRows(net.predict(grid));
-    const series: ScatterSeries[] = [];
-    for (let c = 0; c < CLASSES; c++) {
-      const cells = Array.from(region.keys()).filter((k) => region[k] === c);
-      series.push({
-        name: t('backprop.region', { c }),
-        x: cells.map((k) => grid.data[2 * k]!),
-        y: cells.map((k) => grid.data[2 * k + 1]!),
-        color: REGION_COLORS[c],
-        size: 110,
-      });
+  const drawChart = (): void => {
+    const frame = { iteration, width: chart.fitWidth(150, 380, 200) };
+    if (problem.name === 'gaussian-variance') {
+      const { spec, samples } = regressionChart(problem, net.predict(LINE), num('bp-seed'), frame);
+      panel.dataset.samples = String(samples);
+      chart.showLater(() => spec);
+    } else {
+      delete panel.dataset.samples;
+      const spec = regionsChart(problem, net.predict(PLANE), frame);
+      chart.showLater(() => spec);
     }
-    for (let c = 0; c < CLASSES; c++) {
-      const rows = Array.from(data.t.keys()).filter((n) => data.t[n] === c);
-      series.push({
-        name: t('backprop.class', { c }),
-        x: rows.map((n) => data.x.data[2 * n]!),
-        y: rows.map((n) => data.x.data[2 * n + 1]!),
-        color: COLORS[c],
-        size: 30,
-      });
-    }
-    const width = chart.fitWidth(150, 380, 200);
-    chart.showLater(() =>
-      scatterChart(series, {
-        title: t('backprop.boundaryTitle', { iteration }),
-        xLabel: 'x0',
-        yLabel: 'x1',
-        xDomain: [-EXTENT, EXTENT],
-        yDomain: [-EXTENT, EXTENT],
-        width,
-        height: width,
-      }),
-    );
   };
 
   const drawLayers = (traces: readonly LayerTrace[]): void => {
@@ -241,10 +237,7 @@ export function mount(panel: HTMLElement): void {
 
   const drawCheck = (): void => {
     // A few rows keep the numerical gradient (2 losses per parameter) cheap.
-    const x = tensor(
-      Array.from({ length: 8 }, (_, n) => [data.x.data[2 * n]!, data.x.data[2 * n + 1]!]),
-    );
-    const tBatch = data.t.slice(0, 8);
+    const { x, t: tBatch } = problem.batch(8);
     const { grads } = net.gradient(x, tBatch);
     const copies = Object.fromEntries(
       Object.entries(grads).map(([k, g]) => [k, tensor(Array.from(g.data)).reshape([...g.shape])]),
@@ -270,22 +263,52 @@ export function mount(panel: HTMLElement): void {
     panel.dataset.checkMaxRel = String(worst);
   };
 
+  /** The status line and its numbers in the panel's dataset, by head. */
+  const describe = (loss: number): { text: string; values: Record<string, string> } => {
+    if (diverged()) {
+      return {
+        text: t('backprop.diverged', { iteration, loss: String(lastLoss) }),
+        values: { diverged: 'true' },
+      };
+    }
+    if (problem.name === 'gaussian-variance') {
+      const output = net.predict(problem.x);
+      const { rmse } = problem.head.metrics(output, problem.t);
+      const sigma = Array.from(problem.head.variance!(output).data, Math.sqrt);
+      const meanSigma = sigma.reduce((a, b) => a + b, 0) / sigma.length;
+      return {
+        text: t('backprop.statusRegression', {
+          iteration,
+          loss: fmt(loss),
+          rmse: fmt(rmse!),
+          sigma: fmt(meanSigma),
+        }),
+        values: { rmse: String(rmse), meanSigma: String(meanSigma) },
+      };
+    }
+    const accuracy =
+      problem.name === 'bernoulli'
+        ? problem.head.metrics(net.predict(problem.x), problem.t).accuracy!
+        : net.accuracy(problem.x, problem.t);
+    return {
+      text: t('backprop.status', { iteration, loss: fmt(loss), accuracy: accuracy.toFixed(3) }),
+      values: { accuracy: String(accuracy) },
+    };
+  };
+
   const refresh = (): void => {
-    const { loss, traces } = traceBackprop(net.layers, net.lastLayer, data.x, data.t);
-    const accuracy = net.accuracy(data.x, data.t);
+    const { loss, traces } = traceBackprop(net.layers, net.lastLayer, problem.x, problem.t);
     drawLayers(traces);
     drawCheck();
-    drawBoundary();
-    status.textContent = t('backprop.status', {
-      iteration,
-      loss: fmt(loss),
-      accuracy: accuracy.toFixed(3),
-    });
+    drawChart();
+    const { text, values } = describe(loss);
+    status.textContent = text;
+    for (const key of ['accuracy', 'rmse', 'meanSigma']) delete panel.dataset[key];
     Object.assign(panel.dataset, {
       iteration: String(iteration),
       loss: String(loss),
-      accuracy: String(accuracy),
       layers: traces.map((tr) => tr.name).join(','),
+      ...values,
     });
   };
 
@@ -299,20 +322,21 @@ export function mount(panel: HTMLElement): void {
     if (!running) return;
     const until = performance.now() + FRAME_MS;
     const target = Math.round(num('bp-iters')) || 300;
-    while (iteration < target && performance.now() < until) step();
+    while (iteration < target && !diverged() && performance.now() < until) step();
     refresh();
-    if (iteration >= target) return setRunning(false);
+    if (iteration >= target || diverged()) return setRunning(false);
     requestAnimationFrame(frame);
   };
 
   trainButton.addEventListener('click', () => {
     if (running) return setRunning(false);
-    if (iteration >= (Math.round(num('bp-iters')) || 300)) reset();
+    if (iteration >= (Math.round(num('bp-iters')) || 300) || diverged()) reset();
     setRunning(true);
     requestAnimationFrame(frame);
   });
   byId('bp-step').addEventListener('click', () => {
     setRunning(false);
+    if (diverged()) reset();
     step();
     refresh();
     panel.dataset.state = 'done';
@@ -322,7 +346,19 @@ export function mount(panel: HTMLElement): void {
     reset();
     panel.dataset.state = 'idle';
   });
-  for (const id of ['bp-hidden', 'bp-activation', 'bp-spread', 'bp-seed', 'bp-lr', 'bp-iters'])
+  headSelect.addEventListener('change', () => {
+    // Each head starts from its own learning rate; the other fields carry over.
+    byId<HTMLInputElement>('bp-lr').value = String(DEFAULT_LR[headSelect.value as BpHead]);
+  });
+  for (const id of [
+    'bp-head',
+    'bp-hidden',
+    'bp-activation',
+    'bp-spread',
+    'bp-seed',
+    'bp-lr',
+    'bp-iters',
+  ])
     byId(id).addEventListener('change', () => {
       setRunning(false);
       reset();

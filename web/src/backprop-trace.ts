@@ -1,15 +1,19 @@
 import {
   Affine,
+  BCEWithLogitsLoss,
   fmtShape,
+  GaussianVarianceLoss,
+  gaussianVarianceHead,
   LeakyRelu,
+  LossAdapter,
   Relu,
   Sigmoid,
   SoftmaxWithLoss,
   Tanh,
+  Tensor,
   type Labels,
   type Layer,
   type LossLayer,
-  type Tensor,
 } from 'gradlab';
 
 /** A tensor as the Backprop panel prints it: its shape and its first few numbers. */
@@ -20,7 +24,7 @@ export interface TensorPeek {
 
 /** One layer's part in a forward and backward pass over a batch. */
 export interface LayerTrace {
-  /** The layer's class name: Affine, Relu, Sigmoid, SoftmaxWithLoss, … */
+  /** The layer's class name: Affine, Relu, Sigmoid, SoftmaxWithLoss, LossAdapter(BCEWithLogitsLoss), … */
   readonly name: string;
   /** What forward cached for backward, by the book's names (x, mask, out, y, t). */
   readonly cached: Readonly<Record<string, TensorPeek>>;
@@ -43,11 +47,28 @@ const LAYER_NAMES: readonly [abstract new (...args: never[]) => object, string][
   [Sigmoid, 'Sigmoid'],
   [Tanh, 'Tanh'],
   [SoftmaxWithLoss, 'SoftmaxWithLoss'],
+  [GaussianVarianceLoss, 'GaussianVarianceLoss'],
 ];
 
-/** The book's name of a layer's class ('Layer' for one this panel does not know). */
+// The PyTorch-style losses a LossAdapter may wrap here.
+const ADAPTED_NAMES: readonly [abstract new (...args: never[]) => object, string][] = [
+  [BCEWithLogitsLoss, 'BCEWithLogitsLoss'],
+];
+
+const nameIn = (
+  table: readonly [abstract new (...args: never[]) => object, string][],
+  layer: object,
+  fallback: string,
+): string => table.find(([kind]) => layer instanceof kind)?.[1] ?? fallback;
+
+/**
+ * The book's name of a layer's class ('Layer' for one this panel does not know); a LossAdapter
+ * names the loss it wraps: 'LossAdapter(BCEWithLogitsLoss)', or 'LossAdapter(loss)'.
+ */
 export function layerName(layer: object): string {
-  return LAYER_NAMES.find(([kind]) => layer instanceof kind)?.[1] ?? 'Layer';
+  if (layer instanceof LossAdapter)
+    return `LossAdapter(${nameIn(ADAPTED_NAMES, layer.loss as object, 'loss')})`;
+  return nameIn(LAYER_NAMES, layer, 'Layer');
 }
 
 /** Shape and first numbers of a tensor, copied (layers reuse their buffers). */
@@ -65,6 +86,40 @@ function cachedBy(layer: Layer, input: Tensor, output: Tensor): Record<string, T
   }
   if (name === 'Sigmoid' || name === 'Tanh') return { out: peek(output) };
   return { x: peek(input) };
+}
+
+/** The shape of the targets as given: a tensor's own shape, or (N,) for an index per row. */
+function labelShape(t: Labels, rows: number): string {
+  return t instanceof Tensor ? fmtShape(t.shape) : `(${rows},)`;
+}
+
+/**
+ * What a loss layer keeps from forward for backward, named as in its source: SoftmaxWithLoss
+ * y = softmax(scores) and t; BCEWithLogitsLoss (in a LossAdapter) its input z and t, read in z's
+ * shape; GaussianVarianceLoss the raw s of σ² = softplus(s), with GaussianNLLLoss's μ, σ² and t.
+ * Any other: its input and t.
+ */
+function lossCached(lastLayer: LossLayer, scores: Tensor, t: Labels): Record<string, TensorPeek> {
+  const rows = scores.shape[0]!;
+  const name = layerName(lastLayer);
+  const targets = { shape: labelShape(t, rows), head: [] };
+  if (name === 'SoftmaxWithLoss')
+    return { y: { shape: fmtShape(scores.shape), head: [] }, t: targets };
+  if (name === 'GaussianVarianceLoss') {
+    const size = scores.shape[1]! / 2;
+    const column = (from: number): TensorPeek => ({
+      shape: fmtShape([rows, size]),
+      head: Array.from(
+        { length: Math.min(PEEK, rows) },
+        (_, r) => scores.data[r * 2 * size + from]!,
+      ),
+    });
+    const variance = gaussianVarianceHead.variance!(scores);
+    return { μ: column(0), s: column(size), 'σ²': peek(variance), t: targets };
+  }
+  const sameShape =
+    lastLayer instanceof LossAdapter ? { shape: fmtShape(scores.shape), head: [] } : targets;
+  return { [name.startsWith('LossAdapter(BCE') ? 'z' : 'x']: peek(scores), t: sameShape };
 }
 
 /**
@@ -89,13 +144,13 @@ export function traceBackprop(
     outputs.push(peek(out));
     h = out;
   }
-  const scores = peek(h);
+  const lastCached = lossCached(lastLayer, h, t);
   const loss = lastLayer.forward(h, t);
   let dout = lastLayer.backward(1);
   const traces: LayerTrace[] = [];
   const last: LayerTrace = {
     name: layerName(lastLayer),
-    cached: { y: { shape: scores.shape, head: [] }, t: { shape: `(${x.shape[0]},)`, head: [] } },
+    cached: lastCached,
     output: { shape: '()', head: [loss] },
     doutIn: { shape: '()', head: [1] },
     doutOut: peek(dout),

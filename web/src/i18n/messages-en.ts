@@ -191,7 +191,27 @@ export const EN = {
 
   'backprop.title': 'Backpropagation',
   'backprop.intro':
-    'A two-layer net (Affine → activation → Affine → SoftmaxWithLoss) learns three 2-D blobs by backpropagation (book §5.7). Each layer shows what forward cached and the gradients it received and sent.',
+    'A two-layer net (Affine → activation → Affine → a loss layer) learns by backpropagation (book §5.7): three 2-D blobs with the book’s SoftmaxWithLoss, or another head below. Each layer shows what forward cached and the gradients it received and sent.',
+  'backprop.head': 'Head (the likelihood)',
+  'backprop.headCategorical': 'categorical',
+  'backprop.headBernoulli': 'Bernoulli',
+  'backprop.headGaussianVariance': 'Gaussian, learned σ',
+  'backprop.noteCategorical':
+    'Three outputs per point, softmax and cross-entropy together in SoftmaxWithLoss (the book’s last layer).',
+  'backprop.noteBernoulli':
+    'One output z per point with P(y = 1) = σ(z), trained with BCEWithLogitsLoss (sigmoid and binary cross-entropy in one layer).',
+  'backprop.noteGaussianVariance':
+    'Two outputs per x: the mean μ and s with σ² = softplus(s), trained with the Gaussian negative log-likelihood, so the band μ ± 2σ widens where the data is noisier. Learning rate 0.1: with 0.5 the loss rises.',
+  'backprop.statusRegression': 'Iteration {iteration}: loss {loss}, rmse {rmse}, mean σ {sigma}',
+  'backprop.diverged':
+    'Iteration {iteration}: the loss became {loss}, so training stopped. Lower the learning rate and train again.',
+  'backprop.regionHigh': 'P(y = 1) ≥ ½',
+  'backprop.regionLow': 'P(y = 1) < ½',
+  'backprop.probTitle': 'Where P(y = 1) ≥ ½ after {iteration} iterations',
+  'backprop.regressionTitle': 'Mean μ(x) and μ ± 2σ after {iteration} iterations',
+  'backprop.data': 'data',
+  'backprop.mean': 'mean μ(x)',
+  'backprop.samples': 'samples y ~ N(μ, σ²)',
   'backprop.train': 'Train',
   'backprop.pause': 'Pause',
   'backprop.step': 'One step',

@@ -191,7 +191,27 @@ export const KO: Messages = {
 
   'backprop.title': '오차역전파법',
   'backprop.intro':
-    '2층 신경망(Affine → 활성화 함수 → Affine → SoftmaxWithLoss)이 오차역전파법으로 2차원 점 무리 세 개를 학습합니다 (책 5.7절). 계층마다 순전파가 저장한 값과 받고 보낸 기울기를 보여 줍니다.',
+    '2층 신경망(Affine → 활성화 함수 → Affine → 손실 계층)이 오차역전파법으로 학습합니다 (책 5.7절): 책의 SoftmaxWithLoss로 2차원 점 무리 세 개를, 또는 아래에서 고른 다른 헤드로. 계층마다 순전파가 저장한 값과 받고 보낸 기울기를 보여 줍니다.',
+  'backprop.head': '헤드 (가능도)',
+  'backprop.headCategorical': '범주형',
+  'backprop.headBernoulli': '베르누이',
+  'backprop.headGaussianVariance': '가우시안 (σ 학습)',
+  'backprop.noteCategorical':
+    '점마다 출력 3개. 소프트맥스와 교차 엔트로피 오차를 SoftmaxWithLoss 계층 하나로 계산합니다 (책의 마지막 계층).',
+  'backprop.noteBernoulli':
+    '점마다 출력 z 하나, P(y = 1) = σ(z). BCEWithLogitsLoss(시그모이드와 이진 교차 엔트로피를 한 계층에서)로 학습합니다.',
+  'backprop.noteGaussianVariance':
+    'x마다 출력 2개: 평균 μ와 σ² = softplus(s)인 s. 가우시안 음의 로그 가능도로 학습하므로 데이터의 잡음이 큰 곳에서 μ ± 2σ 띠가 넓어집니다. 학습률 0.1: 0.5에서는 손실이 커집니다.',
+  'backprop.statusRegression': '반복 {iteration}: 손실 {loss}, RMSE {rmse}, 평균 σ {sigma}',
+  'backprop.diverged':
+    '반복 {iteration}: 손실이 {loss}이(가) 되어 학습을 멈췄습니다. 학습률을 낮추고 다시 학습하세요.',
+  'backprop.regionHigh': 'P(y = 1) ≥ ½',
+  'backprop.regionLow': 'P(y = 1) < ½',
+  'backprop.probTitle': '반복 {iteration}회 뒤 P(y = 1) ≥ ½인 영역',
+  'backprop.regressionTitle': '반복 {iteration}회 뒤의 평균 μ(x)와 μ ± 2σ',
+  'backprop.data': '데이터',
+  'backprop.mean': '평균 μ(x)',
+  'backprop.samples': '표본 y ~ N(μ, σ²)',
   'backprop.train': '학습',
   'backprop.pause': '일시 정지',
   'backprop.step': '한 단계',
