@@ -96,7 +96,9 @@ function markup(): HTMLElement {
     el('p', { class: 'status', id: 'race-status', role: 'status', 'aria-live': 'polite' }, [
       t('race.idle'),
     ]),
-    el('div', { class: 'chart', id: 'race-chart' }),
+    el('div', { class: 'chart', id: 'race-chart' }, [
+      el('p', { class: 'placeholder' }, [t('race.placeholder')]),
+    ]),
   ]);
 }
 

@@ -88,6 +88,7 @@ export const EN = {
   'race.error': 'The race failed: {message}',
   'race.numerical': 'numerical gradient',
   'race.backprop': 'backprop',
+  'race.placeholder': "Both lanes' loss against compute time appears here during the race.",
   'race.chartTitle': 'Loss against compute time',
   'race.chartX': 'compute time (s)',
   'race.chartY': 'loss (log scale)',

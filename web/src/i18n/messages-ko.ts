@@ -89,6 +89,7 @@ export const KO: Messages = {
   'race.error': '경주 실패: {message}',
   'race.numerical': '수치 미분',
   'race.backprop': '오차역전파법',
+  'race.placeholder': '경주하는 동안 두 쪽의 손실이 계산 시간에 따라 여기에 나타납니다.',
   'race.chartTitle': '계산 시간에 따른 손실',
   'race.chartX': '계산 시간(초)',
   'race.chartY': '손실(로그 눈금)',
