@@ -5,9 +5,11 @@ import type { LossLayer } from '../layers/layer.js';
 import type { Head } from '../heads/index.js';
 import { loadDataset } from '../platform/node/datasets.js';
 import { NAMED_TABLES } from '../platform/node/npm-tables.js';
-import { fileRows, type RowSource } from '../platform/node/read-table.js';
+import type { RowSource } from '../data/row-source.js';
+import { fileRows } from '../platform/node/read-table.js';
 import { UsageError } from './cli-error.js';
-import { trainingTable, type TableMeta } from './table-data.js';
+import type { TableMeta } from '../data/table-meta.js';
+import { trainingTable } from '../train/training-table.js';
 
 /** The default train:validation:test split of a table. */
 export const DEFAULT_SPLIT = '8:1:1';

@@ -8,8 +8,10 @@ import { BACKEND_NAMES, DEFAULT_BACKEND, useBackend, type BackendName } from './
 import { UsageError } from './cli-error.js';
 import { isTableData, tableSource } from './data-source.js';
 import { checkModelFitsData, modelActivationOption } from './model-input.js';
-import { evaluationTable, savedHead, splitPart } from './table-data.js';
-import { allOutputs, readSavedModel } from './table-model.js';
+import { evaluationTable, splitPart } from '../train/evaluation-table.js';
+import { savedHead } from '../train/saved-head.js';
+import { allOutputs } from '../train/all-outputs.js';
+import { readSavedModel } from './table-model.js';
 
 interface EvalFlags {
   model: string;

@@ -15,7 +15,7 @@ import { resolveTrainOptions, type TrainOptions } from '../train/train-options.j
 import { UsageError } from './cli-error.js';
 import { modelActivationOption } from './model-input.js';
 import { readSavedModel } from './table-model.js';
-import type { TableMeta } from './table-data.js';
+import type { TableMeta } from '../data/table-meta.js';
 
 interface ExportFlags {
   model: string;

@@ -6,8 +6,11 @@ import { createRng } from '../tensor/rng.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { ModelFileError } from '../train/model-file.js';
 import { tableSource } from './data-source.js';
-import { evaluationTable, savedHead, type TableMeta } from './table-data.js';
-import { allOutputs, readSavedModel } from './table-model.js';
+import type { TableMeta } from '../data/table-meta.js';
+import { evaluationTable } from '../train/evaluation-table.js';
+import { savedHead } from '../train/saved-head.js';
+import { allOutputs } from '../train/all-outputs.js';
+import { readSavedModel } from './table-model.js';
 
 /** What `gradlab predict` on a table needs. */
 export interface TablePredictRequest {

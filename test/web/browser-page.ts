@@ -1,4 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
+import { EN } from '../../web/src/i18n/messages-en.js';
+import { KO } from '../../web/src/i18n/messages-ko.js';
 
 /** Screenshots of the browser tests go here (one desktop and one phone shot per tab). */
 export const SHOTS = 'test-results/web';
@@ -43,4 +45,19 @@ export async function dataset(p: Page, id: string): Promise<Record<string, strin
 /** How many CSS pixels the page is wider than its viewport (0 or less: it fits). */
 export function overflowX(p: Page): Promise<number> {
   return p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** English text that must not appear on a Korean page: the fixed parts of each message. */
+const ENGLISH_ONLY = Object.entries(EN)
+  .filter(([key]) => KO[key as keyof typeof KO] !== EN[key as keyof typeof EN])
+  .flatMap(([, text]) => text.split(/\{\w+\}/))
+  .map((part) => part.trim())
+  .filter((part) => part.length >= 8 && /[a-z]{3}/i.test(part));
+
+/** Problems with the visible text of page `p`: message keys shown raw, or English in Korean. */
+export async function untranslated(p: Page, lang: 'en' | 'ko'): Promise<string[]> {
+  const text = await p.evaluate(() => document.body.innerText);
+  const keys = Object.keys(EN).filter((key) => text.includes(key));
+  const english = lang === 'ko' ? ENGLISH_ONLY.filter((part) => text.includes(part)) : [];
+  return [...keys.map((k) => `key ${k}`), ...english.map((e) => `English "${e}"`)];
 }

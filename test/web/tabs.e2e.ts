@@ -10,8 +10,6 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_PATH as CHROMIUM, launchChromium } from '../../scripts/web-browser.js';
 import { startPlayground, type PlaygroundServer } from '../../scripts/web-server.js';
-import { EN } from '../../web/src/i18n/messages-en.js';
-import { KO } from '../../web/src/i18n/messages-ko.js';
 import {
   chartReady,
   dataset,
@@ -21,6 +19,7 @@ import {
   PHONE,
   SHOTS,
   showTab,
+  untranslated,
 } from './browser-page.js';
 
 const TABS = ['train', 'draw', 'derivatives', 'descent', 'losses', 'graph', 'backprop'];
@@ -28,21 +27,6 @@ const TABS = ['train', 'draw', 'derivatives', 'descent', 'losses', 'graph', 'bac
 let server: PlaygroundServer;
 let browser: Browser;
 const errors: string[] = [];
-
-/** English text that must not appear on a Korean page: the fixed parts of each message. */
-const ENGLISH_ONLY = Object.entries(EN)
-  .filter(([key]) => KO[key as keyof typeof KO] !== EN[key as keyof typeof EN])
-  .flatMap(([, text]) => text.split(/\{\w+\}/))
-  .map((part) => part.trim())
-  .filter((part) => part.length >= 8 && /[a-z]{3}/i.test(part));
-
-/** Problems with the visible text of page `p`: message keys shown raw, or English in Korean. */
-async function untranslated(p: Page, lang: 'en' | 'ko'): Promise<string[]> {
-  const text = await p.evaluate(() => document.body.innerText);
-  const keys = Object.keys(EN).filter((key) => text.includes(key));
-  const english = lang === 'ko' ? ENGLISH_ONLY.filter((part) => text.includes(part)) : [];
-  return [...keys.map((k) => `key ${k}`), ...english.map((e) => `English "${e}"`)];
-}
 
 /** The Backprop panel's layer table, a row of cell texts per layer (row 0: the header). */
 function layerRows(p: Page): Promise<string[][]> {

@@ -11,6 +11,7 @@ import {
   type Activation,
 } from 'gradlab';
 import { ChartSlot } from './chart.js';
+import { mountCsvCard } from './csv-card.js';
 import { byId, fmt } from './dom.js';
 import { t } from './i18n/i18n.js';
 import { describeModel, downloadModel, importModelFile } from './model-file.js';
@@ -293,4 +294,5 @@ export function mount(panel: HTMLElement): void {
     if (file) status.textContent = await importModelFile(client, file);
   });
   setState('idle');
+  mountCsvCard();
 }

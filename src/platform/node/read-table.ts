@@ -1,22 +1,12 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import Papa from 'papaparse';
+import { csvRecords } from '../../data/csv-records.js';
+import type { RowSource } from '../../data/row-source.js';
 import type { Cell } from '../../data/table-cells.js';
 import { TableError } from '../../data/table-error.js';
 import { FileReadError } from './read-bytes.js';
 
-/**
- * A table's rows, read again on each call of `read`: the header, then every data row with its
- * file line (the header is line 1). Readers of large files stream, so two passes cost two reads
- * and no copy of the text.
- */
-export interface RowSource {
-  /** The name errors give (a path, or a data set name). */
-  readonly name: string;
-  read(
-    onHeader: (header: string[]) => void,
-    onRow: (cells: Cell[], line: number) => void,
-  ): Promise<void>;
-}
+export type { RowSource } from '../../data/row-source.js';
 
 /**
  * A CSV (or TSV: the delimiter is guessed) or JSON file as a RowSource. CSV is parsed by
@@ -52,37 +42,28 @@ function csvRows(path: string): RowSource {
     name: path,
     read: (onHeader, onRow) =>
       new Promise((resolve, reject) => {
-        let line = 0;
-        let header = false;
+        const records = csvRecords(path, onHeader, onRow);
         let failed: unknown = null;
         Papa.parse<string[]>(createReadStream(path, { encoding: 'utf8' }), {
           skipEmptyLines: false,
           step(result, parser) {
-            line++;
-            const cells = result.data;
-            if (cells.length === 1 && cells[0].trim() === '') return; // a blank line
             try {
-              if (!header) {
-                header = true;
-                onHeader(cells);
-              } else onRow(cells, line);
+              records.record(result.data);
             } catch (e) {
               failed = e;
               parser.abort();
             }
           },
           complete() {
+            if (failed === null) {
+              try {
+                records.end();
+              } catch (e) {
+                failed = e;
+              }
+            }
             if (failed !== null)
               reject(failed instanceof Error ? failed : new Error(String(failed)));
-            else if (!header)
-              reject(
-                new TableError(
-                  path,
-                  null,
-                  null,
-                  'the file is empty; expected a header line and data rows',
-                ),
-              );
             else resolve();
           },
           error(e: Error) {
