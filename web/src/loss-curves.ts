@@ -1,4 +1,5 @@
 import { fromArray, numericalDiff, type Tensor } from 'gradlab';
+import type { MessageKey } from './i18n/i18n.js';
 
 /**
  * What the Losses panel needs to know about a loss (its controls and how to sample it), and the
@@ -46,7 +47,8 @@ export interface LossEntry {
   readonly group: 'Book (ch. 4)' | 'PyTorch: regression' | 'PyTorch: classification';
   readonly label: string;
   readonly formula: string;
-  readonly xLabel: string;
+  /** The x axis's title, a message key (the page puts it in its language). */
+  readonly xLabel: Extract<MessageKey, `losses.axis.${string}`>;
   readonly xDomain: (o: OptionValues) => readonly [number, number];
   readonly target: TargetControl;
   readonly options: readonly OptionControl[];

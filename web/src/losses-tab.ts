@@ -111,7 +111,7 @@ export function mount(panel: HTMLElement): void {
     const { loss, grad } = entry.curves(x, tv, o);
     const tag = entry.target.kind === 'fixed' ? '' : ` (t = ${fmt(tv)})`;
     const width = lossSlot.fitWidth(90, 460, 200);
-    const frame = { xLabel: entry.xLabel, width, height: 260, legend: 'none' as const };
+    const frame = { xLabel: t(entry.xLabel), width, height: 260, legend: 'none' as const };
     lossSlot.showLater(() =>
       lineChart([{ name: 'loss', x, y: loss }], {
         ...frame,

@@ -309,6 +309,18 @@ export const EN = {
   'losses.groupBook': 'Book (ch. 4)',
   'losses.groupRegression': 'PyTorch: regression',
   'losses.groupClassification': 'PyTorch: classification',
+  'losses.axis.distance': 'distance x',
+  'losses.axis.inputLogRate': 'input x (log λ or λ)',
+  'losses.axis.inputLogQ': 'input x = log q',
+  'losses.axis.input': 'input x',
+  'losses.axis.logProbTrue': 'log-probability of the true class',
+  'losses.axis.logit': 'logit x',
+  'losses.axis.prediction': 'prediction y',
+  'losses.axis.probTrue': 'probability of the true class',
+  'losses.axis.probability': 'probability x',
+  'losses.axis.scoreLogitTrue': 'score (logit) of the true class',
+  'losses.axis.scoreTrue': 'score of the true class',
+  'losses.axis.score': 'score x',
   'losses.gradientTitle': 'gradient ∂ℓ/∂x{tag}',
 } as const satisfies Record<string, string>;
 
